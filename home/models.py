@@ -1,0 +1,138 @@
+"""The home page of each locale and the generic pages (reference, legal, site map)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import RICH_TEXT_FEATURES, ContentBlocks
+from portal.models import BasePage
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    value = blocks.CharBlock(label=_("Figure"), max_length=20, help_text=_('As it should read, e.g. "13 000".'))
+    label = blocks.CharBlock(label=_("What it counts"), max_length=80)
+
+    class Meta:
+        icon = "order"
+
+
+class EntryPointBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=80)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    page = blocks.PageChooserBlock(label=_("Page"))
+
+    class Meta:
+        icon = "link"
+
+
+class HomePage(BasePage):
+    """The home page of a locale: hero, key figures, entry points, closing calls, latest news."""
+
+    hero_title = models.CharField(_("hero title"), max_length=160)
+    hero_text = models.TextField(_("hero text"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+        help_text=_("Decorative: it is shown without alternative text."),
+    )
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock(label=_("Key figure")))], verbose_name=_("key figures"), blank=True, max_num=6
+    )
+    entry_points = StreamField(
+        [("entry_point", EntryPointBlock(label=_("Entry point")))],
+        verbose_name=_("entry points"),
+        blank=True,
+        max_num=6,
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")], _("Hero")),
+        FieldPanel("key_figures"),
+        FieldPanel("entry_points"),
+        FieldPanel("intro"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("hero_text"), index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def latest_news(self):
+        """The latest news items of this locale (filled in by the news app)."""
+        return []
+
+    def closing_calls(self):
+        """The open calls of this locale that close soonest (filled in by the calls app)."""
+        return []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = self.latest_news()
+        context["closing_calls"] = self.closing_calls()
+        return context
+
+
+class ContentPage(BasePage):
+    """A reference page (what AECT is, legal framework, CNCD, guide, contacts, legal notices)."""
+
+    intro = models.TextField(_("lead paragraph"), blank=True)
+    body = StreamField(ContentBlocks(), verbose_name=_("content"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("content page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subpages"] = self.get_children().live().public().specific().only("title", "search_description")
+        return context
+
+
+class SitemapPage(BasePage):
+    """The readable HTML site map of a locale (RGAA asks for one)."""
+
+    max_count_per_parent = 1
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("site map page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        home = self.get_parent().specific
+        pages = (
+            Page.objects.live()
+            .public()
+            .descendant_of(home)
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .order_by("path")
+            .specific()
+        )
+        context["site_map"] = page_tree(page for page in pages if not getattr(page, "exclude_from_sitemap", False))
+        return context
+
+
+def page_tree(pages):
+    """Nest pages given in tree order (by ``path``) into ``{"page", "children"}`` nodes."""
+    roots, stack = [], []
+    for page in pages:
+        node = {"page": page, "children": []}
+        while stack and stack[-1]["page"].depth >= page.depth:
+            stack.pop()
+        (stack[-1]["children"] if stack else roots).append(node)
+        stack.append(node)
+    return roots

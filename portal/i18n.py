@@ -1,0 +1,62 @@
+"""Where each language version of the current page lives (switcher and hreflang links)."""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+
+def language_versions(request, page=None):
+    """One entry per language: its code, name and the address of this page in it.
+
+    For a Wagtail page, the address is its live translation when one exists, otherwise the home
+    page of that locale (``is_translation`` tells which). For other views (search, forms), the
+    same view in the other language. Two queries for a page, none otherwise.
+    """
+    current = get_language()
+    versions = []
+    if page is not None and getattr(page, "translation_key", None):
+        translations = {
+            p.locale.language_code: p
+            for p in Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale")
+        }
+        homes = {
+            p.locale.language_code: p for p in Page.objects.live().public().filter(depth=2).select_related("locale")
+        }
+        for code, name in settings.LANGUAGES:
+            target = translations.get(code) or homes.get(code)
+            if target is None:
+                continue
+            versions.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": target.get_url(request),
+                    "full_url": target.get_full_url(request),
+                    "is_translation": code in translations,
+                    "is_current": code == current,
+                }
+            )
+    else:
+        path = request.get_full_path()
+        for code, name in settings.LANGUAGES:
+            url = translate_url(path, code)
+            versions.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": url,
+                    "full_url": request.build_absolute_uri(url),
+                    "is_translation": True,
+                    "is_current": code == current,
+                }
+            )
+    return versions
+
+
+def active_locale():
+    """The Locale of the active language, falling back to the default one."""
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()

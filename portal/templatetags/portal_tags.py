@@ -1,0 +1,101 @@
+"""Template tags of the layout: language versions, menus and footer links of the locale."""
+
+import re
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from wagtail.models import Page
+
+from portal.i18n import active_locale, language_versions
+from portal.models import NavigationMenu, PortalSettings
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def get_language_versions(context):
+    request = context["request"]
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = None
+    return language_versions(request, page)
+
+
+def localized_pages(pages):
+    """Map each page's id to its live version in the active locale (itself when untranslated).
+
+    One query whatever the number of pages: menus must not query once per link.
+    """
+    pages = [p for p in pages if p is not None]
+    if not pages:
+        return {}
+    locale = active_locale()
+    translated = {
+        p.translation_key: p
+        for p in Page.objects.live()
+        .public()
+        .filter(translation_key__in={p.translation_key for p in pages}, locale=locale)
+    }
+    return {p.pk: translated.get(p.translation_key, p) for p in pages}
+
+
+@register.simple_tag(takes_context=True)
+def get_menu(context, placement):
+    """The links of the locale's menu (``main`` or ``footer``), falling back to the French one."""
+    request = context["request"]
+    locale = active_locale()
+    menus = {m.locale_id: m for m in NavigationMenu.objects.filter(placement=placement)}
+    menu = menus.get(locale.pk) or next(iter(menus.values()), None)
+    if menu is None:
+        return []
+    localized = localized_pages(item.value["page"] for item in menu.items)
+    current_path = request.path
+    links = []
+    for item in menu.items:
+        page = localized.get(item.value["page"].pk) if item.value["page"] else None
+        url = page.get_url(request) if page else item.value["url"]
+        if not url:
+            continue
+        links.append(
+            {
+                "label": item.value["label"] or (page.title if page else url),
+                "url": url,
+                "is_active": bool(page) and current_path.startswith(url) and url.count("/") > 2,
+                "is_current": url == current_path,
+                "is_external": page is None,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def get_footer_links(context):
+    """The legal links of the footer, each pointing at the active locale's version."""
+    request = context["request"]
+    portal_settings = PortalSettings.load(request_or_site=request)
+    roles = ["legal_notice_page", "accessibility_page", "personal_data_page", "site_map_page"]
+    chosen = {role: getattr(portal_settings, role) for role in roles}
+    localized = localized_pages(chosen.values())
+    return {
+        role.removesuffix("_page"): localized[page.pk].get_url(request)
+        for role, page in chosen.items()
+        if page is not None
+    } | {"accessibility_status": portal_settings.get_accessibility_status_display()}
+
+
+@register.simple_tag
+def titled_embed(embed_value, title):
+    """The embed's HTML with a ``title`` on its frame (RGAA 2.1); nothing if the provider is down."""
+    html = getattr(embed_value, "html", "") or ""
+    html = re.sub(r"<iframe(?![^>]*\btitle=)", lambda _m: f'<iframe title="{escape(title)}"', html, count=1)
+    return mark_safe(html)  # noqa: S308 - provider HTML from Wagtail's embed finder, title escaped
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (filters survive pagination)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()

@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from portal.sitemap import LocalizedSitemap
+from portal.views import robots_txt
+
+
+def sitemap_view(request):
+    return sitemap(request, sitemaps={"pages": LocalizedSitemap(request)})
+
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("captcha/", include("captcha.urls")),
+    path("sitemap.xml", sitemap_view, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+]
+
+# Every public page lives under its language prefix: /fr/, /en/, /es/, /ar/.
+urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
+    path("", include("news.urls")),
+    path("", include("calls.urls")),
+    path("", include("forms.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,21 @@
+"""Test settings: the portal's settings with fast hashing, captcha test mode and outbox e-mail.
+
+The database comes from DATABASE_URL like in production (CI sets it to PostgreSQL); without it
+the suite runs on SQLite, and tests that need PostgreSQL skip and say so.
+"""
+
+import tempfile
+from pathlib import Path
+
+from portal.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CAPTCHA_TEST_MODE = True
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+_tmp = Path(tempfile.mkdtemp(prefix="portal-tests-"))
+MEDIA_ROOT = _tmp / "media"
+PRIVATE_MEDIA_ROOT = _tmp / "private_media"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
