@@ -1,0 +1,49 @@
+# The two commands of the README: `make run` (demo portal on http://localhost:8000) and
+# `make test` (the whole suite). Both set up everything they need on a fresh machine.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+LANGS := -l fr -l en -l es -l ar
+# Apps with their own message catalogue (locale/ in the app); the rest goes to ./locale.
+APPS_WITH_LOCALE := news calls forms search
+MAKEMESSAGES_FLAGS := $(LANGS) --no-obsolete --add-location=never
+
+.PHONY: install system-deps run serve test test-fast lint messages check-messages compilemessages postgres
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.lock
+
+# Debian packages: gettext for the catalogues, Chromium for the browser tests.
+system-deps:
+	@command -v msgfmt >/dev/null && command -v chromium >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext chromium >/dev/null; }
+
+compilemessages:
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+
+run: install system-deps compilemessages
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver 0.0.0.0:8000
+
+test: install system-deps compilemessages
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+messages:
+	$(BIN)/python manage.py makemessages $(MAKEMESSAGES_FLAGS) $(foreach app,$(APPS_WITH_LOCALE),-i $(app)) -i .venv -i tests -i node_modules -v0
+	for app in $(APPS_WITH_LOCALE); do (cd $$app && DJANGO_SETTINGS_MODULE=portal.settings PYTHONPATH=.. ../$(BIN)/django-admin makemessages $(MAKEMESSAGES_FLAGS) -v0); done
+
+# The catalogues must hold every string of the code: regenerate them and compare.
+check-messages: messages
+	@git diff --exit-code -I '^"POT-Creation-Date' -- '*.po' >/dev/null || { \
+	  echo "The .po files are out of date: run 'make messages', translate, and commit."; \
+	  git diff --stat -- '*.po'; exit 1; }
