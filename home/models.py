@@ -70,11 +70,25 @@ class HomePage(BasePage):
 
     def latest_news(self):
         """The latest news items of this locale (filled in by the news app)."""
-        return []
+        from news.models import NewsPage
+
+        return list(NewsPage.objects.visible().filter(locale_id=self.locale_id).newest_first()[:4])
 
     def closing_calls(self):
         """The open calls of this locale that close soonest (filled in by the calls app)."""
-        return []
+        from calls.models import CallPage
+        from calls.views import with_labels
+
+        calls = (
+            CallPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .open()
+            .with_results_flag()
+            .order_by("closing_at", "pk")
+            .prefetch_related("themes")[:4]
+        )
+        return with_labels(list(calls), self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -144,8 +144,8 @@ class ContentBlocks(blocks.StreamBlock):
     table = TableBlock(label=_("Table"))
 
 
-class MenuItemBlock(blocks.StructBlock):
-    """A link in a menu: a page of the site, or an external address, with an optional label."""
+class LinkBlock(blocks.StructBlock):
+    """A link to a page of the site, or to an external address, with an optional label."""
 
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
     url = blocks.URLBlock(label=_("External address"), required=False)
@@ -153,7 +153,6 @@ class MenuItemBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
-        template = None
 
     def clean(self, value):
         value = super().clean(value)
@@ -166,3 +165,21 @@ class MenuItemBlock(blocks.StructBlock):
                 block_errors={"label": ValidationError(_("An external link needs a label."))}
             )
         return value
+
+
+class MenuItemBlock(LinkBlock):
+    """A main-menu entry: a link, or, with sub-links, a drop-down (its own link is then unused)."""
+
+    children = blocks.ListBlock(LinkBlock(), label=_("Sub-links"), default=[], required=False)
+
+    class Meta:
+        icon = "link"
+
+    def clean(self, value):
+        if value["children"] and not value["page"] and not value["url"]:
+            if not value["label"]:
+                raise blocks.StructBlockValidationError(
+                    block_errors={"label": ValidationError(_("A drop-down needs a label."))}
+                )
+            return blocks.StructBlock.clean(self, value)
+        return super().clean(value)

@@ -62,17 +62,21 @@ def collect_texts(value):
             yield from collect_texts(item)
 
 
-def translate(instance, language_code, texts):
+def translate(instance, language_code, texts, update=False):
     """Translate a page or snippet into ``language_code`` through wagtail-localize.
 
     ``texts`` holds the ``T`` values used to build the French instance; each string segment
     whose French text is among them gets its translation, the others keep the French text.
-    Running it again updates the translation. Returns the translated instance.
+    An existing translation is kept as it is unless ``update`` is true. Returns the translated
+    instance.
     """
     from wagtail.models import Locale
     from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
     locale = Locale.objects.get(language_code=language_code)
+    existing = instance.get_translation_or_none(locale)
+    if existing is not None and not update:
+        return existing
     source, created = TranslationSource.get_or_create_from_instance(instance)
     if not created:
         source.update_from_db()

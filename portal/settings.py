@@ -207,12 +207,21 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "french",
+# Site search (see search/backends/): the database backend, with French/English/Spanish/Arabic
+# stemming and accent folding on PostgreSQL; Elasticsearch when ELASTICSEARCH_URL is set, the
+# database index then kept up to date too, as the fallback when the engine is unreachable
+# (French analysis settings: search.backends.elasticsearch.FRENCH_ANALYSIS).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+if os.environ.get("ELASTICSEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": env_list("ELASTICSEARCH_URL"),
+            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "portal_"),
+            "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
+        },
+        "database": {"BACKEND": "search.backends.database"},
     }
-}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # --- E-mail ---------------------------------------------------------------------------------------
@@ -261,3 +270,24 @@ LOGGING = {
 }
 
 PORTAL_SERVICE_NAME = _("Decentralised cooperation")
+
+# --- Intake forms (forms app: partnership offers and EXPE-CT requests) -----------------------------
+# Personal data of rejected and archived records is purged after this many days
+# (manage.py purge_intake_personal_data, run daily).
+INTAKE_RETENTION_DAYS = int(os.environ.get("INTAKE_RETENTION_DAYS", "730"))
+# At most INTAKE_RATE_LIMIT form submissions per client IP address in INTAKE_RATE_LIMIT_WINDOW seconds.
+INTAKE_RATE_LIMIT = int(os.environ.get("INTAKE_RATE_LIMIT", "10"))
+INTAKE_RATE_LIMIT_WINDOW = int(os.environ.get("INTAKE_RATE_LIMIT_WINDOW", "3600"))
+# Behind a reverse proxy, the request header holding the client address (e.g. HTTP_X_REAL_IP).
+INTAKE_CLIENT_IP_HEADER = os.environ.get("INTAKE_CLIENT_IP_HEADER", "")
+INTAKE_MAX_FILE_SIZE = int(os.environ.get("INTAKE_MAX_FILE_SIZE", str(5 * 1024 * 1024)))
+INTAKE_MAX_FILES = int(os.environ.get("INTAKE_MAX_FILES", "5"))
+# Map tiles of the Bourse map; empty: markers on a blank background (no external request).
+INTAKE_MAP_TILE_URL = os.environ.get("INTAKE_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+INTAKE_MAP_ATTRIBUTION = os.environ.get(
+    "INTAKE_MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+)
+# The captcha offers an audio alternative when flite is installed.
+from shutil import which as _which  # noqa: E402
+
+CAPTCHA_FLITE_PATH = os.environ.get("CAPTCHA_FLITE_PATH") or _which("flite")

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.health import health
 from portal.sitemap import LocalizedSitemap
 from portal.views import robots_txt
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
     path("sitemap.xml", sitemap_view, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("health/", health, name="health"),
 ]
 
 # Every public page lives under its language prefix: /fr/, /en/, /es/, /ar/.

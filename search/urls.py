@@ -5,4 +5,5 @@ from search import views
 
 urlpatterns = [
     path(pgettext_lazy("URL path", "search/"), views.search, name="search"),
+    path(pgettext_lazy("URL path", "search/suggestions/"), views.autocomplete, name="search_autocomplete"),
 ]

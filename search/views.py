@@ -1,29 +1,132 @@
-"""The site search page of each locale."""
+"""The site search page and its autocomplete endpoint, in each locale."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+import logging
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query
 
-from portal.i18n import active_locale
+from portal.templatetags.portal_tags import localized_pages
+from search import engine
+from search.forms import SearchForm
+from search.highlight import highlight_title, snippet
+
+logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
 
 
+def object_url(obj, request):
+    """A page's URL in the current site, or an intake record's public URL."""
+    if hasattr(obj, "get_url"):
+        return obj.get_url(request)
+    return obj.get_absolute_url()
+
+
+def promotions(query):
+    """Editors' recommended results for this query, each in the active locale when translated."""
+    picks = list(Query.get(query).editors_picks.select_related("page"))
+    localized = localized_pages(pick.page for pick in picks)
+    promoted = []
+    for pick in picks:
+        page = localized.get(pick.page_id) if pick.page_id else None
+        if pick.page_id and (page is None or not page.live):
+            continue
+        promoted.append(
+            {
+                "title": page.title if page else pick.external_link_text or pick.external_link_url,
+                "page": page,
+                "url": None if page else pick.external_link_url,
+                "description": pick.description,
+            }
+        )
+    return promoted
+
+
+def record(query):
+    """Count the query for editors (Wagtail's "Promoted search results" report)."""
+    Query.get(query).add_hit()
+
+
+@require_GET
 def search(request):
-    """Search the live pages of the active locale. Never fails on odd input: an over-long query
-    is cut, a bad page number gives the first or last page."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
+    """Results for ``q`` among live pages of the active locale and public intake records.
+
+    Facets (content type, theme, country, year) narrow the results; counts follow the other
+    facets' choices. A failing engine gives the database backend's results or a polite notice,
+    never an error page.
+    """
+    query = engine.clean_query(request.GET.get("q", ""))
+    hits, fell_back, unavailable = [], False, False
     if query:
-        results = Page.objects.live().public().filter(locale=active_locale()).specific().search(query)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
-    return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "page_obj": page_obj, "results": page_obj}
+        try:
+            hits, fell_back = engine.with_fallback(engine.find, query)
+        except engine.SearchUnavailable:
+            unavailable = True
+    present = {facet: set().union(*(hit.facet_values(facet) for hit in hits)) for facet in engine.FACETS}
+    form = SearchForm(request.GET, allowed=present)
+    form.is_valid()
+    selected = form.selected()
+    filtered = engine.apply_facets(hits, selected)
+    page_obj = Paginator(filtered, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    results = [
+        {
+            "object": hit.obj,
+            "url": object_url(hit.obj, request),
+            "type": hit.type_label,
+            "date": hit.date,
+            "title": highlight_title(str(getattr(hit.obj, "title", hit.obj)), query),
+            "snippet": snippet(hit.obj, query),
+        }
+        for hit in page_obj
+    ]
+    is_first_view = "page" not in request.GET and not any(selected.values())
+    promoted = []
+    if query and is_first_view and not unavailable:
+        record(query)
+        promoted = promotions(query)
+    context = {
+        "search_query": query,
+        "form": form,
+        "page_obj": page_obj,
+        "results": results,
+        "total": len(filtered),
+        "facets": engine.build_facets(hits, selected) if hits else {},
+        "filtered": any(selected.values()),
+        "promotions": promoted,
+        "fell_back": fell_back,
+        "unavailable": unavailable,
+    }
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@require_GET
+def autocomplete(request):
+    """JSON suggestions for the header box: ``{"query", "results": [{title, url, type}], "status"}``."""
+    query = engine.clean_query(request.GET.get("q", ""))
+    found = []
+    if len(query) >= 2:
+        try:
+            found, _fell_back = engine.with_fallback(engine.suggest, query)
+        except engine.SearchUnavailable:
+            found = []
+    results = [
+        {
+            "title": str(getattr(obj, "title", obj)),
+            "url": object_url(obj, request),
+            "type": engine.type_label(obj.specific_class if hasattr(obj, "specific_class") else type(obj)),
+        }
+        for obj in found
+    ]
+    status = (
+        ngettext("%(count)d suggestion", "%(count)d suggestions", len(results)) % {"count": len(results)}
+        if results
+        else _("No suggestion")
     )
+    response = JsonResponse({"query": query, "results": results, "status": status})
+    response["Cache-Control"] = "public, max-age=60"
+    return response

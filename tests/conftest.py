@@ -6,6 +6,32 @@ from django.conf import settings
 from tests.factories import build_site
 
 
+@pytest.fixture(autouse=True)
+def wagtail_base_data(request):
+    """Wagtail's root page, root collection and French locale come from its migrations; the
+    flush after a transactional test (browser tests, concurrency tests) removes them, so put
+    them back before each transactional test."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _ = Locale.objects.get_or_create(language_code="fr")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(
+            instance=Page(
+                title="Root", slug="root", locale=locale, content_type=ContentType.objects.get_for_model(Page)
+            )
+        )
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+
+
 @pytest.fixture
 def site_tree(db):
     """French home page with en/es/ar translations, a content page translated into English

@@ -91,6 +91,7 @@ def translate_page(page, language_code, **fields):
     for name, value in fields.items():
         setattr(translation, name, value)
     translation.save_revision().publish()
+    translation.refresh_from_db()
     return translation
 
 

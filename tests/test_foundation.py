@@ -183,3 +183,27 @@ def test_demo_accounts_are_refused_in_production(settings):
     settings.PRODUCTION = True
     with pytest.raises(CommandError, match="refused in production"):
         call_command("load_demo")
+
+
+def test_drop_down_menu_links_follow_the_locale(client, site_tree):
+    from portal.models import NavigationMenu
+
+    menu = NavigationMenu.objects.get(placement="main")
+    menu.items = [
+        (
+            "link",
+            {
+                "page": None,
+                "url": "",
+                "label": "Comprendre l’AECT",
+                "children": [{"page": site_tree["content"], "url": "", "label": ""}],
+            },
+        )
+    ]
+    menu.save()
+    fr = client.get("/fr/").content.decode()
+    assert '<button class="fr-nav__btn" aria-expanded="false" aria-controls="menu-1">Comprendre l’AECT</button>' in fr
+    assert '<a class="fr-nav__link" href="/fr/cadre-juridique/">Cadre juridique</a>' in fr
+    # The English menu falls back to the French one, its link leads to the English translation.
+    en = client.get("/en/").content.decode()
+    assert '<a class="fr-nav__link" href="/en/cadre-juridique/">Legal framework</a>' in en

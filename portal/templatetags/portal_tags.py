@@ -5,7 +5,7 @@ import re
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from portal.i18n import active_locale, language_versions
 from portal.models import NavigationMenu, PortalSettings
@@ -42,30 +42,37 @@ def localized_pages(pages):
 
 @register.simple_tag(takes_context=True)
 def get_menu(context, placement):
-    """The links of the locale's menu (``main`` or ``footer``), falling back to the French one."""
+    """The links of the locale's menu (``main`` or ``footer``), falling back to the French one.
+
+    Each link is ``{label, url, is_current, is_active, children}``; a drop-down has children.
+    """
     request = context["request"]
     locale = active_locale()
     menus = {m.locale_id: m for m in NavigationMenu.objects.filter(placement=placement)}
-    menu = menus.get(locale.pk) or next(iter(menus.values()), None)
+    menu = menus.get(locale.pk) or menus.get(Locale.get_default().pk) or next(iter(menus.values()), None)
     if menu is None:
         return []
-    localized = localized_pages(item.value["page"] for item in menu.items)
-    current_path = request.path
+    items = [item.value for item in menu.items]
+    every_link = items + [child for item in items for child in item.get("children") or []]
+    localized = localized_pages(link["page"] for link in every_link)
+
+    def resolve(link):
+        page = localized.get(link["page"].pk) if link["page"] else None
+        url = page.get_url(request) if page else link["url"]
+        return {
+            "label": link["label"] or (page.title if page else url),
+            "url": url,
+            "is_current": bool(url) and url == request.path,
+            "is_active": bool(page) and request.path.startswith(url) and url.count("/") > 2,
+        }
+
     links = []
-    for item in menu.items:
-        page = localized.get(item.value["page"].pk) if item.value["page"] else None
-        url = page.get_url(request) if page else item.value["url"]
-        if not url:
-            continue
-        links.append(
-            {
-                "label": item.value["label"] or (page.title if page else url),
-                "url": url,
-                "is_active": bool(page) and current_path.startswith(url) and url.count("/") > 2,
-                "is_current": url == current_path,
-                "is_external": page is None,
-            }
-        )
+    for item in items:
+        link = resolve(item)
+        link["children"] = [child for child in map(resolve, item.get("children") or []) if child["url"]]
+        link["is_active"] = link["is_active"] or any(c["is_active"] or c["is_current"] for c in link["children"])
+        if link["url"] or link["children"]:
+            links.append(link)
     return links
 
 

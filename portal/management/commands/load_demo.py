@@ -12,12 +12,16 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from home import demo as home_demo
-from portal.demo import DEMO_ACCOUNTS, TRANSLATED_LANGUAGES, ensure_demo_accounts, ensure_locales, translate
+from portal.demo import DEMO_ACCOUNTS, TRANSLATED_LANGUAGES, T, ensure_demo_accounts, ensure_locales, translate
 from portal.models import NavigationMenu, PortalSettings
 from portal.taxonomy import seed_taxonomy
 
 # Apps that add demo content, in order. Each module has ``load(home) -> dict[str, Page]``.
-APP_LOADERS = []
+APP_LOADERS = ["news.demo", "calls.demo", "forms.demo"]
+
+
+REFERENCE_MENU_LABEL = T("Comprendre l’AECT", en="About AECT", es="Entender la AECT", ar="فهم العمل الخارجي")
+CONTACT_MENU_LABEL = T("Contact", en="Contact", es="Contacto", ar="اتصل بنا")
 
 
 class Command(BaseCommand):
@@ -45,7 +49,7 @@ class Command(BaseCommand):
             index_pages |= importlib.import_module(module_name).load(home) or {}
         home_demo.set_entry_points(home, index_pages)
         home_demo.translate_tree(home)
-        self.build_menus(home)
+        self.build_menus(home, index_pages, roles)
         self.set_footer_pages(roles)
         if with_accounts:
             ensure_demo_accounts()
@@ -53,18 +57,23 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo accounts (admin at /admin/): {accounts}")
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
-    def build_menus(self, home):
-        """The French main menu lists the home page's children shown in menus, in tree order."""
+    def build_menus(self, home, index_pages, roles):
+        """The main menu: the apps' index pages, a drop-down of the reference pages, the contact
+        page; translated into every locale (links follow the visitor's language)."""
         menu = NavigationMenu.objects.filter(placement="main", locale=home.locale).first()
         if menu is None:
-            pages = home.get_children().live().in_menu()
+            link = lambda page, label="": {"page": page, "url": "", "label": label}  # noqa: E731
+            contact = roles.get("contact")
+            reference = [p for p in home.get_children().live().in_menu() if not contact or p.pk != contact.pk]
+            items = [link(index_pages[key]) for key in ("calls", "news", "bourse", "expect") if key in index_pages]
+            items.append(link(None, REFERENCE_MENU_LABEL.fr) | {"children": [link(p) for p in reference]})
+            if contact:
+                items.append(link(contact, CONTACT_MENU_LABEL.fr))
             menu = NavigationMenu.objects.create(
-                placement="main",
-                locale=home.locale,
-                items=[("link", {"page": page, "url": "", "label": ""}) for page in pages],
+                placement="main", locale=home.locale, items=[("link", item) for item in items]
             )
         for code in TRANSLATED_LANGUAGES:
-            translate(menu, code, [])
+            translate(menu, code, [REFERENCE_MENU_LABEL, CONTACT_MENU_LABEL])
 
     def set_footer_pages(self, roles):
         portal_settings = PortalSettings.load()

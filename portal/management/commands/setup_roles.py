@@ -53,6 +53,9 @@ MODEL_PERMISSIONS = {
         "portal.change_country",
         "portal.change_navigationmenu",
         "wagtail_localize.submit_translation",
+        "calls.add_laureate",
+        "calls.change_laureate",
+        "calls.delete_laureate",
     ],
     MODERATORS: [
         "wagtailadmin.access_admin",
@@ -73,8 +76,23 @@ MODEL_PERMISSIONS = {
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
+        # Intake records without the submitters' personal data (reviewers only see those).
+        "intake.view_partnershipoffer",
+        "intake.view_expertiselabelrequest",
+        "calls.add_laureate",
+        "calls.change_laureate",
+        "calls.delete_laureate",
     ],
-    REVIEWERS: ["wagtailadmin.access_admin"],
+    REVIEWERS: [
+        "wagtailadmin.access_admin",
+        "intake.view_partnershipoffer",
+        "intake.change_partnershipoffer",
+        "intake.view_offer_personal_data",
+        "intake.view_expertiselabelrequest",
+        "intake.change_expertiselabelrequest",
+        "intake.view_labelrequest_personal_data",
+        "intake.view_outgoingemail",
+    ],
 }
 
 

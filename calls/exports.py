@@ -1,0 +1,167 @@
+"""Open data and feeds: laureates as CSV/JSON, deadlines as iCal, calls as RSS, open calls as JSON.
+
+Column and key names are stable English identifiers (they are an interface for re-users and
+the laureate importer reads the CSV back); names of countries and themes are in the locale of
+the list.
+"""
+
+import csv
+import datetime
+
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from calls.filters import CallFilterForm
+
+CSV_COLUMNS = [
+    "call",
+    "year",
+    "french_authority",
+    "partner_authority",
+    "country_code",
+    "country",
+    "project_title",
+    "theme_slug",
+    "theme",
+    "amount",
+]
+
+
+def laureate_records(laureates, request=None):
+    from calls.views import localized_names
+
+    records, names = [], None
+    for laureate in laureates:
+        if names is None:
+            names = localized_names(laureate.page.locale_id)
+        records.append(
+            {
+                "call": laureate.page.title,
+                "year": laureate.page.edition_year,
+                "french_authority": laureate.french_authority,
+                "partner_authority": laureate.partner_authority,
+                "country_code": laureate.country.iso_code if laureate.country else "",
+                "country": names.country(laureate.country),
+                "project_title": laureate.project_title,
+                "theme_slug": laureate.theme.slug if laureate.theme else "",
+                "theme": names.theme(laureate.theme),
+                "amount": str(laureate.amount) if laureate.amount is not None else "",
+            }
+        )
+    return records
+
+
+def laureates_csv(laureates, filename):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # BOM: spreadsheet software then reads UTF-8 accents right
+    writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    writer.writerows(laureate_records(laureates))
+    return response
+
+
+def laureates_json(laureates, request):
+    records = laureate_records(laureates)
+    for record in records:
+        record["amount"] = float(record["amount"]) if record["amount"] else None
+    response = JsonResponse({"laureates": records}, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def call_record(call, request):
+    return {
+        "title": call.title,
+        "url": call.get_full_url(request),
+        "type": call.call_type,
+        "status": call.status,
+        "summary": call.summary,
+        "year": call.edition_year,
+        "themes": [theme.slug for theme in call.themes.all()],
+        "countries": [country.iso_code for country in call.countries.all()],
+        "partner_country": call.partner_country.iso_code if call.partner_country else None,
+        "opens_at": timezone.localtime(call.opens_at).isoformat(),
+        "closing_at": timezone.localtime(call.closing_at).isoformat(),
+        "deadline_extended": call.is_extended,
+    }
+
+
+def open_calls_json(request, index):
+    """The open calls of the list's locale, closing soonest first, for partners to embed."""
+    calls = (
+        index.calls()
+        .open()
+        .with_results_flag()
+        .order_by("closing_at", "pk")
+        .select_related("partner_country")
+        .prefetch_related("themes", "countries")
+    )
+    data = {"generated_at": timezone.localtime().isoformat(), "calls": [call_record(c, request) for c in calls]}
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def deadlines_ical(request, index):
+    """An iCal calendar of the deadlines of open and upcoming calls (one event per deadline)."""
+    import icalendar
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Coopération décentralisée//Appels à projets//FR")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", _("Calls for projects: deadlines"))
+    calendar.add("x-wr-timezone", "Europe/Paris")
+    calls = (index.calls().open() | index.calls().upcoming()).order_by("closing_at", "pk")
+    stamp = timezone.now()
+    for call in calls:
+        closing = timezone.localtime(call.closing_at)
+        event = icalendar.Event()
+        event.add("uid", f"call-{call.translation_key}-{call.locale_id}-deadline@cooperation-decentralisee")
+        event.add("summary", _("Deadline: %(title)s") % {"title": call.title})
+        event.add("dtstart", closing)
+        event.add("dtend", closing + datetime.timedelta(seconds=1))
+        event.add("dtstamp", stamp)
+        event.add("url", call.get_full_url(request))
+        event.add(
+            "description",
+            _("Applications from %(opens)s to %(closes)s (Paris time). %(summary)s")
+            % {
+                "opens": timezone.localtime(call.opens_at).strftime("%d/%m/%Y %H:%M"),
+                "closes": closing.strftime("%d/%m/%Y %H:%M:%S"),
+                "summary": call.summary,
+            },
+        )
+        calendar.add_component(event)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="deadlines.ics"'
+    return response
+
+
+def calls_rss(request, index):
+    """RSS of the calls of the list (newest first), honouring the list's filters."""
+    base = index.calls()
+    form = CallFilterForm(request.GET, locale_id=index.locale_id, years=[])
+    form.fields["year"].choices = [(y, str(y)) for y in set(base.values_list("edition_year", flat=True))]
+    calls = form.filter(base).order_by("-first_published_at", "-pk")[:50]
+    feed = Rss201rev2Feed(
+        title=index.title,
+        link=index.get_full_url(request),
+        description=index.intro or index.title,
+        language=index.locale.language_code,
+    )
+    for call in calls:
+        closing = timezone.localtime(call.closing_at)
+        feed.add_item(
+            title=call.title,
+            link=call.get_full_url(request),
+            description=_("%(summary)s Deadline: %(date)s (Paris time).")
+            % {"summary": call.summary, "date": closing.strftime("%d/%m/%Y %H:%M")},
+            pubdate=call.first_published_at,
+            unique_id=call.get_full_url(request),
+        )
+    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response

@@ -1,0 +1,36 @@
+"""Admin: the laureate import view and the button that leads to it from a call page."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from calls import views
+from calls.models import CallPage
+
+
+@hooks.register("register_admin_urls")
+def register_import_url():
+    return [
+        path("calls/<int:page_id>/import-laureates/", views.import_laureates_view, name="calls_import_laureates"),
+    ]
+
+
+def import_button(page, user, priority):
+    if isinstance(page.specific_deferred, CallPage) and page.permissions_for_user(user).can_edit():
+        yield Button(
+            _("Import laureates"),
+            reverse("calls_import_laureates", args=[page.pk]),
+            icon_name="upload",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_import_button(page, user, view_name, next_url=None):
+    yield from import_button(page, user, priority=62)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_import_button(page, user, next_url=None):
+    yield from import_button(page, user, priority=45)

@@ -1,0 +1,398 @@
+"""The public submission forms, the Bourse filters and the reviewers' status form.
+
+The fields of the submission forms are fixed here (editors only write the page's introduction
+and thank-you text); their labels, explanations and errors are translated, so each form page
+speaks its locale's language.
+"""
+
+import re
+
+from captcha.fields import CaptchaField, CaptchaTextInput
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, RegexValidator
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from dsfr.forms import DsfrBaseForm
+from wagtail.models import Locale
+
+from forms.files import validate_attachment
+from forms.models import Attachment, ExpertiseLabelRequest, PartnershipOffer, ReferenceCounter, StatusChange
+from forms.taxonomy import localized_choices
+from portal.models import Country, Theme
+
+# Plain-text fields: markup is refused rather than stored (it would be escaped anyway).
+MARKUP = re.compile(r"<\s*/?\s*[a-z!?]|javascript\s*:", re.IGNORECASE)
+PHONE = RegexValidator(r"^\+?[0-9 ().\-/]{6,30}$", _("Enter a telephone number, e.g. +221 33 123 45 67."))
+
+
+def refuse_markup(value):
+    if isinstance(value, str) and MARKUP.search(value):
+        raise ValidationError(
+            _("Please write plain text: HTML tags and scripts (such as <script>) are not accepted."), code="markup"
+        )
+
+
+class DsfrCaptchaInput(CaptchaTextInput):
+    """The captcha image with a translated text alternative and, with flite, an audio version."""
+
+    template_name = "forms/widgets/captcha.html"
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input, each checked by type, content and size."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.odt,.docx,.jpg,.jpeg,.png"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        uploads = data if isinstance(data, list | tuple) else [data]
+        uploads = [upload for upload in uploads if upload]
+        if not uploads:
+            return []
+        if len(uploads) > settings.INTAKE_MAX_FILES:
+            raise ValidationError(
+                _("Send at most %(count)d files."), code="too_many", params={"count": settings.INTAKE_MAX_FILES}
+            )
+        errors, cleaned = [], []
+        for upload in uploads:
+            try:
+                upload = super().clean(upload, initial)
+                upload.intake_mime_type = validate_attachment(upload)
+                cleaned.append(upload)
+            except ValidationError as error:
+                errors.extend(error.error_list)
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+
+class IntakeForm(DsfrBaseForm, forms.ModelForm):
+    """What both submission forms share: taxonomy in the visitor's language, plain-text checks,
+    honeypot, captcha, consent, attachments; ``save_submission`` stores it all in one transaction."""
+
+    TEXT_LIMITS = {}
+    fieldsets = []
+
+    themes = forms.MultipleChoiceField(label=_("Fields"), widget=forms.CheckboxSelectMultiple)
+    attachments = MultipleFileField(label=_("Attachments (optional)"), required=False)
+    # Hidden from people (off-screen, out of the tab order); robots that fill it are refused.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the ministry processes the information of this form to review it, "
+            "as explained in the notice on personal data above."
+        ),
+        required=True,
+    )
+    captcha = CaptchaField(
+        label=_("Security code"),
+        help_text=_("Type the characters shown in the image (or heard in the audio version)."),
+        widget=DsfrCaptchaInput(attrs={"class": "fr-input"}),
+        error_messages={"invalid": _("The security code is wrong: type the new characters shown.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].choices = localized_choices(Theme, "slug")
+        self.fields["website"].widget.attrs.pop("class", None)
+        self.fields["attachments"].help_text = _(
+            "PDF, ODT, DOCX, JPEG or PNG; at most %(count)d files of %(size)s each."
+        ) % {"count": settings.INTAKE_MAX_FILES, "size": filesizeformat(settings.INTAKE_MAX_FILE_SIZE)}
+        for name, limit in self.TEXT_LIMITS.items():
+            field = self.fields[name]
+            field.validators.append(MaxLengthValidator(limit))
+            field.widget.attrs["maxlength"] = str(limit)
+            field.help_text = (f"{field.help_text} " if field.help_text else "") + _(
+                "%(limit)d characters at most."
+            ) % {"limit": limit}
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(refuse_markup)
+
+    def get_context(self):
+        # DsfrBaseForm warns about its transitional setting on every render; the context is the same.
+        context = forms.ModelForm.get_context(self)
+        context.setdefault("DSFR_MARK_OPTIONAL_FIELDS", False)
+        return context
+
+    def set_autofocus_on_first_error(self):
+        """Focus the first field in error (form-wide errors have no field to focus)."""
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs["autofocus"] = ""
+                break
+
+    def grouped_fields(self):
+        """The fields by fieldset, as (legend, bound fields) pairs, for the template."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
+
+    def clean_website(self):
+        # Shown as a form-wide error: people never see the field itself.
+        if self.cleaned_data.get("website"):
+            self.add_error(
+                None,
+                ValidationError(
+                    _("The form could not be sent: a field reserved for robots was filled in."), code="honeypot"
+                ),
+            )
+        return ""
+
+    def clean_themes(self):
+        slugs = self.cleaned_data["themes"]
+        return list(Theme.objects.filter(locale=Locale.get_default(), slug__in=slugs))
+
+    def save_submission(self, language, extra_recipients=()):
+        """Save the record, its files, its first history step and its e-mails in one transaction;
+        the e-mails leave after commit (see ``forms.emails``)."""
+        from django.db import transaction
+
+        from forms.emails import queue_submission_emails
+
+        record = self.save(commit=False)
+        record.language = language
+        record.consent_at = timezone.now()
+        with transaction.atomic():
+            record.reference = ReferenceCounter.next_reference(record.reference_prefix)
+            record.save()
+            self.save_m2m()
+            for upload in self.cleaned_data.get("attachments") or []:
+                Attachment.objects.create(
+                    record=record,
+                    file=upload,
+                    original_name=upload.name[:255],
+                    mime_type=upload.intake_mime_type,
+                    size=upload.size,
+                )
+            StatusChange.objects.create(record=record, status=record.status, previous_status="")
+            queue_submission_emails(record, extra_recipients)
+        return record
+
+
+class PartnershipOfferForm(IntakeForm):
+    TEXT_LIMITS = {"description": 4000, "partner_sought": 2000}
+    fieldsets = [
+        (
+            _("The foreign local authority"),
+            ["authority_name", "authority_type", "country", "region", "population", "latitude", "longitude"],
+        ),
+        (_("The project"), ["project_title", "themes", "description", "partner_sought", "working_languages"]),
+        (
+            _("The embassy"),
+            ["embassy", "embassy_email", "contact_name", "contact_role", "contact_email", "contact_phone"],
+        ),
+        (_("Attachments"), ["attachments"]),
+    ]
+
+    country = forms.ChoiceField(label=_("Country"))
+
+    class Meta:
+        model = PartnershipOffer
+        fields = [
+            "authority_name",
+            "authority_type",
+            "country",
+            "region",
+            "population",
+            "latitude",
+            "longitude",
+            "project_title",
+            "themes",
+            "description",
+            "partner_sought",
+            "working_languages",
+            "embassy",
+            "embassy_email",
+            "contact_name",
+            "contact_role",
+            "contact_email",
+            "contact_phone",
+        ]
+        labels = {"themes": _("Fields of cooperation")}
+        help_texts = {
+            "authority_name": _("E.g. Municipality of Saint-Louis."),
+            "region": _("The region, province or state where the authority lies."),
+            "population": _("Number of inhabitants, digits only."),
+            "latitude": _("Location of the authority in decimal degrees, e.g. 16.03 (used for the map)."),
+            "longitude": _("In decimal degrees, e.g. -16.49; west of Greenwich is negative."),
+            "partner_sought": _("What kind of French authority, which experience, which commitment."),
+            "working_languages": _("E.g. French, Spanish."),
+            "contact_name": _("The person of the embassy following the offer (not published)."),
+            "contact_email": _("The acknowledgement is sent to this address (not published)."),
+            "contact_phone": _("Not published."),
+        }
+        widgets = {
+            "latitude": forms.NumberInput(attrs={"step": "any"}),
+            "longitude": forms.NumberInput(attrs={"step": "any"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("Choose a country"))] + localized_choices(Country, "iso_code")
+        self.fields["themes"].label = _("Fields of cooperation")
+        self.fields["contact_phone"].validators.append(PHONE)
+
+    def clean_country(self):
+        country = Country.objects.filter(locale=Locale.get_default(), iso_code=self.cleaned_data["country"]).first()
+        if country is None:
+            raise ValidationError(_("Choose a country in the list."), code="invalid_choice")
+        return country
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None):
+            self.add_error("longitude", _("Give both the latitude and the longitude, or neither."))
+        return cleaned
+
+
+class ExpertiseLabelRequestForm(IntakeForm):
+    TEXT_LIMITS = {
+        "partner_organisations": 2000,
+        "competences": 4000,
+        "supporting_elements": 4000,
+        "mobilisation_conditions": 4000,
+    }
+    fieldsets = [
+        (
+            _("The French local authority"),
+            ["authority_name", "authority_type", "siren", "department", "partner_organisations"],
+        ),
+        (_("The expertise"), ["themes", "competences", "supporting_elements", "mobilisation_conditions"]),
+        (_("Contact"), ["contact_name", "contact_role", "contact_email", "contact_phone"]),
+        (_("Attachments"), ["attachments"]),
+    ]
+
+    class Meta:
+        model = ExpertiseLabelRequest
+        fields = [
+            "authority_name",
+            "authority_type",
+            "siren",
+            "department",
+            "partner_organisations",
+            "themes",
+            "competences",
+            "supporting_elements",
+            "mobilisation_conditions",
+            "contact_name",
+            "contact_role",
+            "contact_email",
+            "contact_phone",
+        ]
+        help_texts = {
+            "siren": _("Nine digits. Give the SIREN number or the département."),
+            "competences": _("Part 1: the competences or know-how, e.g. waste treatment, project ownership."),
+            "supporting_elements": _("Part 2: what supports them: interests, experience, track record."),
+            "mobilisation_conditions": _("Part 3: duration, geography, functional constraints of the missions."),
+            "contact_email": _("The acknowledgement is sent to this address (not published)."),
+            "contact_phone": _("Not published."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].label = _("Fields of expertise")
+        self.fields["contact_phone"].validators.append(PHONE)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("siren") and not cleaned.get("department") and "siren" not in self.errors:
+            self.add_error("siren", _("Give the SIREN number of the authority or its département."))
+        return cleaned
+
+
+class BourseFilterForm(forms.Form):
+    """Filters of the public Bourse list, from the query string. Unknown values are ignored."""
+
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    theme = forms.ChoiceField(label=_("Field of cooperation"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    authority_type = forms.ChoiceField(
+        label=_("Type of authority"),
+        required=False,
+        choices=[("", _("All"))] + list(PartnershipOffer.AuthorityType.choices),
+    )
+
+    def __init__(self, data, offers):
+        super().__init__(data)
+        default = Locale.get_default()
+        country_ids = offers.values_list("country_id", flat=True).distinct()
+        theme_ids = offers.values_list("themes", flat=True).distinct()
+        self.fields["country"].choices = [("", _("All"))] + localized_choices(
+            Country, "iso_code", Country.objects.filter(pk__in=country_ids, locale=default)
+        )
+        self.fields["theme"].choices = [("", _("All"))] + localized_choices(
+            Theme, "slug", Theme.objects.filter(pk__in=theme_ids, locale=default)
+        )
+        regions = sorted(set(offers.exclude(region="").values_list("region", flat=True)), key=str.casefold)
+        self.fields["region"].choices = [("", _("All"))] + [(region, region) for region in regions]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "fr-select"
+
+    def filters(self):
+        """The valid filter values only (a bad value is dropped, never an error page)."""
+        self.is_valid()
+        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
+
+    def apply(self, offers):
+        filters = self.filters()
+        if "country" in filters:
+            offers = offers.filter(country__iso_code=filters["country"])
+        if "theme" in filters:
+            offers = offers.filter(themes__slug=filters["theme"])
+        if "region" in filters:
+            offers = offers.filter(region=filters["region"])
+        if "authority_type" in filters:
+            offers = offers.filter(authority_type=filters["authority_type"])
+        return offers
+
+
+class StatusChangeForm(forms.Form):
+    """The reviewers' form: the next status, a comment (required to reject), the label's end."""
+
+    status = forms.ChoiceField(label=_("New status"))
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the history. Required to reject: give the reason."),
+    )
+    label_valid_until = forms.DateField(
+        label=_("Label valid until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("For a label: 3 years from today unless you set another date."),
+    )
+
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.record = record
+        transitions = record.allowed_transitions()
+        self.fields["status"].choices = [(status, record.status_label(status)) for status in transitions]
+        if not isinstance(record, ExpertiseLabelRequest):
+            del self.fields["label_valid_until"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == self.record.Status.REJECTED and not cleaned.get("comment", "").strip():
+            self.add_error("comment", _("Give the reason of the rejection."))
+        return cleaned
+
+    def apply(self, user):
+        status = self.cleaned_data["status"]
+        extra = {}
+        if isinstance(self.record, ExpertiseLabelRequest) and status == self.record.Status.PUBLIC:
+            extra["label_valid_until"] = (
+                self.cleaned_data.get("label_valid_until") or ExpertiseLabelRequest.default_validity_end()
+            )
+        self.record.change_status(status, user=user, comment=self.cleaned_data.get("comment", ""), **extra)

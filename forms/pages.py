@@ -1,0 +1,321 @@
+"""Pages of the intake: the two form pages, the Bourse partenariats and the labelled authorities.
+
+Editors write the introductions and thank-you texts in each locale (wagtail-localize); the
+records themselves are not pages: the index pages list them and serve a public page per record
+through routes (``offres/BP-2026-00042/``, ``EX-2026-00017/``).
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Page
+from wagtail.signals import page_published, page_unpublished
+
+from forms.ratelimit import hit, too_many_requests
+from portal.blocks import RICH_TEXT_FEATURES
+from portal.i18n import active_locale
+from portal.models import BasePage
+
+OFFERS_PER_PAGE = 12
+AUTHORITIES_PER_PAGE = 20
+INDEX_URL_CACHE_SECONDS = 300
+
+
+def paginate(request, items, per_page):
+    """A page of ``items``; a bad page number gives the first page, one too large the last."""
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def localized_page(page_class):
+    """The live page of ``page_class`` in the active locale, else in the default one."""
+    pages = page_class.objects.live().public()
+    return pages.filter(locale=active_locale()).first() or pages.filter(locale=Locale.get_default()).first()
+
+
+def index_url(page_class):
+    """The URL of the active locale's listing page, cached: search results link many records."""
+    key = f"intake:index-url:{page_class.__name__}:{translation.get_language()}"
+    url = cache.get(key)
+    if url is None:
+        page = localized_page(page_class)
+        url = page.url if page else ""
+        cache.set(key, url, INDEX_URL_CACHE_SECONDS)
+    return url
+
+
+def public_url(record):
+    """The public page of a published offer or labelled authority, in the active locale."""
+    from forms.models import PartnershipOffer
+
+    page_class, route = (
+        (BourseIndexPage, "offer") if isinstance(record, PartnershipOffer) else (LabelledAuthoritiesPage, "authority")
+    )
+    base = index_url(page_class)
+    if not base:
+        return ""
+    return base + page_class.get_resolver().reverse(route, record.reference)
+
+
+def forget_index_urls(sender, instance, **kwargs):
+    if isinstance(instance, BourseIndexPage | LabelledAuthoritiesPage):
+        for code, _name in settings.LANGUAGES:
+            cache.delete(f"intake:index-url:{type(instance).__name__}:{code}")
+
+
+class IntakeFormPage(RoutablePageMixin, BasePage):
+    """A public form page; the fields come from ``form_class``, the texts from the editors."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    privacy_notice = RichTextField(
+        _("notice on personal data"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Who processes the data, why, how long it is kept, how to exercise one's rights."),
+    )
+    thank_you_text = RichTextField(_("thank-you text"), blank=True, features=RICH_TEXT_FEATURES)
+    notification_emails = models.CharField(
+        _("also notify"),
+        max_length=500,
+        blank=True,
+        help_text=_('Comma-separated addresses notified of each submission, besides the "Instructeurs" group.'),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("privacy_notice"),
+        FieldPanel("thank_you_text"),
+        FieldPanel("notification_emails"),
+    ]
+
+    form_class = None
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    def session_key(self):
+        return f"intake-reference-{self.translation_key}"
+
+    def extra_recipients(self):
+        return [address.strip() for address in self.notification_emails.split(",") if address.strip()]
+
+    @path("")
+    def form_view(self, request):
+        """GET shows the form; POST checks the rate limit, validates and saves, then redirects
+        to the thank-you page (so a reload never sends twice)."""
+        if request.method == "POST":
+            if hit(request):
+                return too_many_requests(request, {"page": self})
+            form = self.form_class(request.POST, request.FILES)
+            if form.is_valid():
+                record = form.save_submission(self.locale.language_code, self.extra_recipients())
+                request.session[self.session_key()] = record.reference
+                return redirect(self.url + self.reverse_subpage("thanks"))
+            form.set_autofocus_on_first_error()
+        else:
+            form = self.form_class()
+        response = self.render(request, context_overrides={"form": form})
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    @path("merci/", name="thanks")
+    def thanks_view(self, request):
+        reference = request.session.get(self.session_key())
+        if not reference:
+            return redirect(self.url)
+        return self.render(request, template="forms/thanks.html", context_overrides={"reference": reference})
+
+
+class OfferFormPage(IntakeFormPage):
+    """The form through which embassies propose a partnership offer."""
+
+    template = "forms/form_page.html"
+
+    class Meta:
+        verbose_name = _("partnership offer form page")
+
+    @property
+    def form_class(self):
+        from forms.forms import PartnershipOfferForm
+
+        return PartnershipOfferForm
+
+
+class LabelRequestFormPage(IntakeFormPage):
+    """The form through which French local authorities request the EXPE-CT label."""
+
+    template = "forms/form_page.html"
+
+    class Meta:
+        verbose_name = _("EXPE-CT request form page")
+
+    @property
+    def form_class(self):
+        from forms.forms import ExpertiseLabelRequestForm
+
+        return ExpertiseLabelRequestForm
+
+
+class BourseIndexPage(RoutablePageMixin, BasePage):
+    """The Bourse partenariats: published offers with filters, a map and a page per offer.
+
+    The list works without JavaScript; the map (Leaflet) reads the same filtered offers from
+    the ``geojson/`` route.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["intake.OfferFormPage"]
+    template = "forms/bourse_index_page.html"
+
+    class Meta:
+        verbose_name = _("Bourse partenariats page")
+
+    def filtered_offers(self, request):
+        from forms.forms import BourseFilterForm
+        from forms.models import PartnershipOffer
+
+        offers = PartnershipOffer.objects.published()
+        form = BourseFilterForm(request.GET, offers)
+        return form, form.apply(offers).distinct()
+
+    @path("")
+    def list_view(self, request):
+        from forms.taxonomy import attach_localized
+
+        form, offers = self.filtered_offers(request)
+        page_obj = paginate(request, offers.for_listing().order_by("-published_at", "-pk"), OFFERS_PER_PAGE)
+        attach_localized(page_obj.object_list)
+        query = request.GET.copy()
+        query.pop("page", None)
+        return self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "is_filtered": bool(form.filters()),
+                "page_obj": page_obj,
+                "offers": page_obj.object_list,
+                "geojson_url": self.url + self.reverse_subpage("geojson") + (f"?{query.urlencode()}" if query else ""),
+                "form_page": self.get_children().live().public().type(OfferFormPage).first(),
+                "map_tile_url": settings.INTAKE_MAP_TILE_URL,
+                "map_attribution": settings.INTAKE_MAP_ATTRIBUTION,
+            },
+        )
+
+    @path("geojson/", name="geojson")
+    def geojson_view(self, request):
+        """The filtered published offers that have a location, as GeoJSON points."""
+        from forms.taxonomy import attach_localized
+
+        _form, offers = self.filtered_offers(request)
+        offers = attach_localized(offers.exclude(latitude=None).exclude(longitude=None).for_listing())
+        base = self.url
+        features = [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [float(offer.longitude), float(offer.latitude)]},
+                "properties": {
+                    "reference": offer.reference,
+                    "title": offer.project_title,
+                    "authority": offer.authority_name,
+                    "country": offer.localized_country().name,
+                    "themes": [theme.name for theme in offer.localized_themes()],
+                    "url": base + self.reverse_subpage("offer", args=[offer.reference]),
+                },
+            }
+            for offer in offers
+        ]
+        response = JsonResponse(
+            {"type": "FeatureCollection", "features": features},
+            content_type="application/geo+json",
+            json_dumps_params={"ensure_ascii": False},
+        )
+        return response
+
+    @re_path(r"^offres/(?P<reference>BP-\d{4}-\d{5})/$", name="offer")
+    def offer_view(self, request, reference):
+        from forms.models import PartnershipOffer
+
+        offer = (
+            PartnershipOffer.objects.published()
+            .select_related("country")
+            .prefetch_related("themes")
+            .filter(reference=reference)
+            .first()
+        )
+        if offer is None:
+            raise Http404
+        return self.render(request, template="forms/offer_detail.html", context_overrides={"offer": offer})
+
+
+class LabelledAuthoritiesPage(RoutablePageMixin, BasePage):
+    """The French local authorities holding a valid EXPE-CT label, with their fields of
+    expertise and the end of their label; the request form is a child page."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["intake.LabelRequestFormPage"]
+    template = "forms/labelled_authorities_page.html"
+
+    class Meta:
+        verbose_name = _("EXPE-CT labelled authorities page")
+
+    @path("")
+    def list_view(self, request):
+        from forms.models import ExpertiseLabelRequest
+        from forms.taxonomy import attach_localized, localized_choices
+        from portal.models import Theme
+
+        authorities = ExpertiseLabelRequest.objects.labelled()
+        default = Locale.get_default()
+        theme_choices = localized_choices(
+            Theme, "slug", Theme.objects.filter(pk__in=authorities.values_list("themes", flat=True), locale=default)
+        )
+        theme = request.GET.get("theme", "")
+        if theme in dict(theme_choices):
+            authorities = authorities.filter(themes__slug=theme).distinct()
+        else:
+            theme = ""
+        page_obj = paginate(request, authorities.for_listing().order_by("authority_name", "pk"), AUTHORITIES_PER_PAGE)
+        attach_localized(page_obj.object_list)
+        return self.render(
+            request,
+            context_overrides={
+                "page_obj": page_obj,
+                "authorities": page_obj.object_list,
+                "theme_choices": theme_choices,
+                "selected_theme": theme,
+                "form_page": self.get_children().live().public().type(LabelRequestFormPage).first(),
+            },
+        )
+
+    @re_path(r"^(?P<reference>EX-\d{4}-\d{5})/$", name="authority")
+    def authority_view(self, request, reference):
+        from forms.models import ExpertiseLabelRequest
+
+        authority = ExpertiseLabelRequest.objects.labelled().prefetch_related("themes").filter(reference=reference)
+        authority = authority.first()
+        if authority is None:
+            raise Http404
+        return self.render(request, template="forms/authority_detail.html", context_overrides={"authority": authority})
+
+
+page_published.connect(forget_index_urls)
+page_unpublished.connect(forget_index_urls)

@@ -1,0 +1,44 @@
+/* The Bourse map: markers of the filtered offers, read from the page's GeoJSON route.
+   Without JavaScript (or without tiles) the list below the map gives the same offers. */
+(function () {
+  "use strict";
+  var element = document.getElementById("bourse-map");
+  if (!element || !window.L || !window.fetch) {
+    return;
+  }
+  var map = L.map(element, { scrollWheelZoom: false }).setView([15, 10], 2);
+  if (element.dataset.tileUrl) {
+    L.tileLayer(element.dataset.tileUrl, { attribution: element.dataset.attribution, maxZoom: 18 }).addTo(map);
+  }
+
+  function popup(properties) {
+    var box = document.createElement("div");
+    var title = document.createElement("p");
+    title.className = "fr-text--bold fr-mb-1v";
+    title.textContent = properties.title;
+    var where = document.createElement("p");
+    where.className = "fr-text--sm fr-mb-1v";
+    where.textContent = properties.authority + " — " + properties.country;
+    var link = document.createElement("a");
+    link.href = properties.url;
+    link.textContent = element.dataset.moreLabel;
+    box.append(title, where, link);
+    return box;
+  }
+
+  fetch(element.dataset.geojsonUrl, { headers: { Accept: "application/geo+json" } })
+    .then(function (response) { return response.json(); })
+    .then(function (data) {
+      var layer = L.geoJSON(data, {
+        pointToLayer: function (feature, latlng) {
+          return L.marker(latlng, { title: feature.properties.title, alt: feature.properties.title });
+        },
+        onEachFeature: function (feature, marker) { marker.bindPopup(popup(feature.properties)); }
+      }).addTo(map);
+      if (layer.getLayers().length) {
+        map.fitBounds(layer.getBounds(), { maxZoom: 7, padding: [30, 30] });
+      }
+      element.dataset.markers = String(layer.getLayers().length);
+    })
+    .catch(function () { element.dataset.markers = "error"; });
+})();

@@ -1,0 +1,84 @@
+"""Snippets of results with the searched words highlighted (``<mark>``).
+
+Matching ignores case and accents and accepts any ending (a rough stemming: "coopérations"
+highlights "coopération"), so that what is highlighted is what the engine matched.
+"""
+
+import re
+import unicodedata
+
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from wagtail.search import index
+
+SNIPPET_LENGTH = 260
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fold(text):
+    """Lowercase, accents removed, one output character per input character (offsets kept)."""
+    return "".join((unicodedata.normalize("NFD", ch)[0].lower() or ch)[0] for ch in text)
+
+
+def stems(query):
+    """The beginnings of the query's words that a matching word must start with."""
+    result = set()
+    for word in WORD.findall(fold(query)):
+        if len(word) < 2:
+            continue
+        result.add(word if len(word) <= 4 else word[: max(4, len(word) - 3)])
+    return result
+
+
+def searchable_text(obj):
+    """The text of an object as indexed (its description first, then its body fields)."""
+    parts = [getattr(obj, "search_description", "") or ""]
+    for search_field in obj.get_search_fields() if isinstance(obj, index.Indexed) else []:
+        if not isinstance(search_field, index.SearchField) or search_field.field_name == "title":
+            continue
+        try:
+            # Model fields only: methods (e.g. names of related themes) would query per result.
+            search_field.get_field(type(obj))
+            value = search_field.get_value(obj)
+        except Exception:  # noqa: BLE001, S112 - a method or a broken field must not break the results page
+            continue
+        if isinstance(value, (list, tuple)):
+            value = " ".join(str(item) for item in value)
+        parts.append(str(value or ""))
+    return " ".join(strip_tags(" ".join(part for part in parts if part)).split())
+
+
+def highlight(text, query, length=SNIPPET_LENGTH):
+    """An extract of ``text`` around the first matched word, matches in ``<mark>``, HTML-escaped.
+
+    ``length=None`` keeps the whole text (titles).
+    """
+    wanted = stems(query)
+    matches = [m for m in WORD.finditer(fold(text)) if any(m.group().startswith(stem) for stem in wanted)]
+    start, end = 0, len(text)
+    if length is not None:
+        if matches and matches[0].start() > length // 3:
+            start = text.rfind(" ", 0, matches[0].start() - length // 4) + 1
+        end = min(len(text), start + length)
+        if end < len(text):
+            end = max(text.rfind(" ", start, end), start + length // 2)
+    pieces, position = [], start
+    for match in matches:
+        if match.start() < start or match.end() > end:
+            continue
+        pieces.append(escape(text[position : match.start()]))
+        pieces.append(f"<mark>{escape(text[match.start() : match.end()])}</mark>")
+        position = match.end()
+    pieces.append(escape(text[position:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece escaped above
+
+
+def highlight_title(title, query):
+    return highlight(title, query, length=None)
+
+
+def snippet(obj, query):
+    text = searchable_text(obj)
+    return highlight(text, query) if text else ""

@@ -1,0 +1,312 @@
+"""Intake submissions: full flows in French and Spanish, every kind of bad input refused, the
+honeypot, the captcha, the rate limit, the private files and the e-mails that are never lost."""
+
+import datetime
+import io
+from pathlib import Path
+from unittest import mock
+
+import pytest
+import time_machine
+from django.conf import settings
+from django.core import mail
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+
+from forms.models import Attachment, ExpertiseLabelRequest, OutgoingEmail, PartnershipOffer, StatusChange
+from tests.factories_intake import (
+    build_intake_site,
+    docx_bytes,
+    odt_bytes,
+    pdf_bytes,
+    png_bytes,
+    setup_roles,
+    user_in_group,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def clear_rate_limit():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def intake_site(db):
+    return build_intake_site()
+
+
+@pytest.fixture
+def intake_site_es(db):
+    return build_intake_site(spanish=True)
+
+
+def offer_data(**changes):
+    data = {
+        "authority_name": "Commune de Saint-Louis",
+        "authority_type": "municipality",
+        "country": "SN",
+        "region": "Saint-Louis",
+        "population": "254000",
+        "latitude": "16.03",
+        "longitude": "-16.49",
+        "project_title": "Valorisation du patrimoine de l’île",
+        "themes": ["patrimoine"],
+        "description": "Restaurer les façades coloniales et former des artisans.",
+        "partner_sought": "Une ville française ayant un secteur sauvegardé.",
+        "working_languages": "français, wolof",
+        "embassy": "Ambassade de France au Sénégal",
+        "embassy_email": "scac@example.org",
+        "contact_name": "Awa Exemple",
+        "contact_role": "Chargée de mission",
+        "contact_email": "awa@example.org",
+        "contact_phone": "+221 33 000 00 00",
+        "consent": "on",
+        "captcha_0": "test-key",
+        "captcha_1": "PASSED",
+        "website": "",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def label_data(**changes):
+    data = {
+        "authority_name": "Ville de La Rochelle",
+        "authority_type": "commune",
+        "siren": "211703004",
+        "department": "17",
+        "partner_organisations": "Université de La Rochelle",
+        "themes": ["eau-assainissement"],
+        "competences": "Gestion des zones humides urbaines.",
+        "supporting_elements": "Vingt ans de coopération avec le Sénégal.",
+        "mobilisation_conditions": "Missions de deux semaines, Afrique de l’Ouest.",
+        "contact_name": "Jean Exemple",
+        "contact_email": "jean@example.org",
+        "consent": "on",
+        "captcha_0": "test-key",
+        "captcha_1": "PASSED",
+    }
+    data.update(changes)
+    return data
+
+
+def post(client, page, data, **extra):
+    return client.post(page.url, data, **extra)
+
+
+def test_offer_flow_in_french(client, intake_site, django_capture_on_commit_callbacks):
+    setup_roles()
+    user_in_group("instructrice", "Instructeurs")
+    page = intake_site["offer_form"]
+    form = client.get(page.url)
+    assert form.status_code == 200
+    assert "Nom de la collectivité locale" in form.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, page, offer_data())
+    assert response.status_code == 302
+    offer = PartnershipOffer.objects.get()
+    assert offer.status == "submitted" and offer.language == "fr"
+    assert offer.reference.startswith("BP-") and offer.reference.endswith("-00001")
+    assert offer.country == intake_site["countries"]["SN"]
+    assert list(offer.themes.all()) == [intake_site["themes"]["heritage"]]
+    assert float(offer.latitude) == 16.03 and offer.consent_at is not None
+    assert StatusChange.objects.filter(object_id=offer.pk, status="submitted").exists()
+
+    thanks = client.get(response["Location"])
+    assert offer.reference in thanks.content.decode()
+    assert "Merci pour votre offre." in thanks.content.decode()
+
+    acknowledgement, notification = sorted(mail.outbox, key=lambda m: m.to != ["awa@example.org"])
+    assert acknowledgement.to == ["awa@example.org"]
+    assert offer.reference in acknowledgement.subject and "a bien été reçue" in acknowledgement.subject
+    assert notification.to == ["instructrice@example.org"]
+    assert f"/admin/partnership_offers/inspect/{offer.pk}/" in notification.body
+    assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {"sent"}
+
+
+def test_offer_flow_in_spanish_speaks_spanish(client, intake_site_es, django_capture_on_commit_callbacks):
+    page = intake_site_es["offer_form_es"]
+    form = client.get(page.url).content.decode()
+    assert 'lang="es"' in form
+    assert "Nombre de la autoridad local" in form
+    assert "Agua y saneamiento" in form and "México" in form
+
+    invalid = post(client, page, offer_data(authority_name=""))
+    assert "Este campo es necesario." in invalid.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, page, offer_data(country="MX", themes=["eau-assainissement"]))
+    assert response.status_code == 302
+    offer = PartnershipOffer.objects.get()
+    assert offer.language == "es"
+    assert offer.country == intake_site_es["countries"]["MX"]  # the French (source) country
+    thanks = client.get(response["Location"]).content.decode()
+    assert "Su número de referencia" in thanks and offer.reference in thanks
+    (acknowledgement,) = mail.outbox
+    assert "ha sido recibida" in acknowledgement.subject
+    assert "Hola Awa Exemple" in acknowledgement.body
+
+
+def test_label_request_flow(client, intake_site, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, intake_site["label_form"], label_data())
+    assert response.status_code == 302
+    request = ExpertiseLabelRequest.objects.get()
+    assert request.reference.startswith("EX-") and request.status == "submitted"
+    assert request.competences.startswith("Gestion des zones humides")
+    assert "EXPE-CT" in mail.outbox[0].subject
+
+
+def test_label_request_needs_siren_or_department(client, intake_site):
+    response = post(client, intake_site["label_form"], label_data(siren="", department=""))
+    assert "Indiquez le numéro SIREN" in response.content.decode()
+    assert not ExpertiseLabelRequest.objects.exists()
+
+
+BAD_OFFERS = {
+    "missing field": (offer_data(project_title=""), "Champ requis."),
+    "no theme": (offer_data(themes=[]), "Champ requis."),
+    "overlong title": (offer_data(project_title="x" * 201), "au plus 200 caractères"),
+    "overlong description": (offer_data(description="x" * 4001), "au plus 4000 caractères"),
+    "population not a number": (offer_data(population="beaucoup"), "Saisissez un nombre entier."),
+    "latitude out of range": (offer_data(latitude="123"), "inférieure ou égale à 90"),
+    "latitude without longitude": (offer_data(longitude=""), "la latitude et la longitude"),
+    "unknown country": (offer_data(country="ZZ"), "Sélectionnez un choix valide"),
+    "bad e-mail": (offer_data(contact_email="pas-une-adresse"), "Saisissez une adresse de courriel valide."),
+    "bad phone": (offer_data(contact_phone="appelez-moi"), "Indiquez un numéro de téléphone"),
+    "script tag": (offer_data(description="<script>alert(1)</script>"), "balises HTML"),
+    "no consent": (offer_data(consent=None), "Champ requis."),
+    "wrong captcha": (offer_data(captcha_1="WRONG"), "Le code de sécurité est faux"),
+    "honeypot filled": (offer_data(website="http://spam.example.org"), "champ réservé aux robots"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_OFFERS, ids=list(BAD_OFFERS))
+def test_bad_input_is_refused_with_a_visible_error(client, intake_site, case):
+    data, message = BAD_OFFERS[case]
+    response = post(client, intake_site["offer_form"], data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Le formulaire contient des erreurs" in html
+    assert message in html
+    assert not PartnershipOffer.objects.exists()
+    assert not OutgoingEmail.objects.exists()
+
+
+BAD_FILES = {
+    "text renamed to .pdf": (
+        SimpleUploadedFile("dossier.pdf", b"just text, not a PDF"),
+        "n’est pas un vrai fichier PDF",
+    ),
+    "executable": (SimpleUploadedFile("setup.exe", b"MZ\x90\x00"), "type de fichier n’est pas accepté"),
+    "zip renamed to .docx": (
+        SimpleUploadedFile("note.docx", odt_bytes()),
+        "n’est pas un vrai fichier DOCX",
+    ),
+    "png renamed to .jpg": (SimpleUploadedFile("photo.jpg", png_bytes()), "n’est pas un vrai fichier JPG"),
+    "oversized": (
+        SimpleUploadedFile("gros.pdf", pdf_bytes() + b"0" * (5 * 1024 * 1024)),
+        "est trop volumineux",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FILES, ids=list(BAD_FILES))
+def test_bad_files_are_refused(client, intake_site, case):
+    upload, message = BAD_FILES[case]
+    response = post(client, intake_site["offer_form"], offer_data(attachments=[upload]))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not PartnershipOffer.objects.exists() and not Attachment.objects.exists()
+
+
+def test_good_files_are_stored_privately(client, intake_site):
+    uploads = [
+        SimpleUploadedFile("dossier.pdf", pdf_bytes()),
+        SimpleUploadedFile("lettre.docx", docx_bytes()),
+        SimpleUploadedFile("note.odt", odt_bytes()),
+        SimpleUploadedFile("plan.png", png_bytes()),
+        SimpleUploadedFile("photo.jpeg", b"\xff\xd8\xff\xe0" + b"\x00" * 32),
+    ]
+    response = post(client, intake_site["offer_form"], offer_data(attachments=uploads))
+    assert response.status_code == 302
+    offer = PartnershipOffer.objects.get()
+    attachments = list(offer.attachments.all())
+    names = [a.original_name for a in attachments]
+    assert names == ["dossier.pdf", "lettre.docx", "note.odt", "plan.png", "photo.jpeg"]
+    for attachment in attachments:
+        path = Path(attachment.file.path)
+        assert path.is_relative_to(settings.PRIVATE_MEDIA_ROOT)
+        assert not path.is_relative_to(settings.MEDIA_ROOT)
+        assert "dossier" not in path.name  # random names on disk
+    assert attachments[0].mime_type == "application/pdf"
+
+
+def test_too_many_files_are_refused(client, intake_site):
+    uploads = [SimpleUploadedFile(f"f{n}.pdf", pdf_bytes()) for n in range(settings.INTAKE_MAX_FILES + 1)]
+    response = post(client, intake_site["offer_form"], offer_data(attachments=uploads))
+    assert "Envoyez au plus 5 fichiers." in response.content.decode()
+    assert not PartnershipOffer.objects.exists()
+
+
+def test_thank_you_page_needs_a_submission(client, intake_site):
+    page = intake_site["offer_form"]
+    response = client.get(page.url + "merci/")
+    assert response.status_code == 302 and response["Location"] == page.url
+
+
+def test_rate_limit_answers_429_in_the_visitors_language(client, intake_site_es, settings):
+    settings.INTAKE_RATE_LIMIT = 2
+    page = intake_site_es["offer_form_es"]
+    for _ in range(2):
+        assert post(client, page, offer_data(project_title="")).status_code == 200
+    response = post(client, page, offer_data())
+    assert response.status_code == 429
+    assert response["Retry-After"] == str(settings.INTAKE_RATE_LIMIT_WINDOW)
+    assert "Demasiados envíos" in response.content.decode()
+    assert not PartnershipOffer.objects.exists()
+    # Another address is not limited.
+    assert post(client, page, offer_data(), REMOTE_ADDR="10.0.0.9").status_code == 302
+
+
+def test_email_failure_keeps_the_record_and_retries(
+    client, intake_site, django_capture_on_commit_callbacks, monkeypatch
+):
+    def broken_send(self, fail_silently=False):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", broken_send)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, intake_site["offer_form"], offer_data())
+    assert response.status_code == 302  # the submitter is not blocked
+    offer = PartnershipOffer.objects.get()
+    email = OutgoingEmail.objects.get(reference=offer.reference)
+    assert email.status == "pending" and email.attempts == 1
+    assert "mail server down" in email.last_error
+
+    # Not due yet: the retry waits.
+    call_command("send_pending_emails", stdout=io.StringIO())
+    email.refresh_from_db()
+    assert email.attempts == 1
+
+    monkeypatch.undo()
+    with time_machine.travel(email.next_attempt_at + datetime.timedelta(seconds=1)):
+        call_command("send_pending_emails", stdout=io.StringIO())
+    email.refresh_from_db()
+    assert email.status == "sent" and email.attempts == 2
+    assert mail.outbox[0].to == ["awa@example.org"]
+
+
+def test_email_gives_up_after_max_attempts(db):
+    email = OutgoingEmail.objects.create(kind="acknowledgement", to="a@example.org", subject="s", body="b")
+    email.attempts = OutgoingEmail.MAX_ATTEMPTS - 1
+    with mock.patch("django.core.mail.EmailMessage.send", side_effect=OSError("down")):
+        assert email.send() is False
+    email.refresh_from_db()
+    assert email.status == "failed"

@@ -1,0 +1,84 @@
+"""Editors' groups, the moderation workflow, the admin in French, and the demo loader."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from wagtail.models import Page, Workflow
+
+from portal.demo import DEMO_ACCOUNTS, ensure_demo_accounts
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def accounts(site_tree):
+    call_command("setup_roles")
+    ensure_demo_accounts()
+    return {username: password for username, password, _, _ in DEMO_ACCOUNTS}
+
+
+def test_editors_write_but_only_moderators_publish(accounts, site_tree, django_user_model):
+    page = site_tree["content"]
+    editor = django_user_model.objects.get(username="editeur")
+    moderator = django_user_model.objects.get(username="moderateur")
+    reviewer = django_user_model.objects.get(username="instructeur")
+    assert page.permissions_for_user(editor).can_edit()
+    assert not page.permissions_for_user(editor).can_publish()
+    assert page.permissions_for_user(moderator).can_publish()
+    assert not page.permissions_for_user(reviewer).can_edit()
+    assert set(Group.objects.values_list("name", flat=True)) >= {"Éditeurs", "Modérateurs", "Instructeurs"}
+
+
+def test_publishing_goes_through_the_moderation_workflow(accounts, site_tree):
+    workflow = site_tree["content"].get_workflow()
+    assert workflow is not None and workflow.name == "Validation éditoriale"
+    assert list(workflow.tasks.values_list("name", flat=True)) == ["Relecture par un modérateur"]
+    assert Workflow.objects.filter(active=True).count() == 1
+
+
+def test_editor_submits_and_only_a_moderator_can_approve(accounts, site_tree, django_user_model):
+    page = site_tree["content"]
+    editor = django_user_model.objects.get(username="editeur")
+    moderator = django_user_model.objects.get(username="moderateur")
+    page.title = "Cadre juridique (révisé)"
+    page.save_revision(user=editor)
+    workflow_state = page.get_workflow().start(page, editor)
+    task = workflow_state.current_task_state.task.specific
+    assert task.get_actions(page, editor) == []
+    assert "approve" in [name for name, *_ in task.get_actions(page, moderator)]
+    task.on_action(workflow_state.current_task_state, moderator, "approve")
+    page.refresh_from_db()
+    assert page.title == "Cadre juridique (révisé)" and page.live
+
+
+def test_admin_is_in_french_by_default(accounts, client):
+    client.login(username="editeur", password=accounts["editeur"])
+    html = client.get("/admin/").content.decode()
+    assert '<html lang="fr"' in html
+    assert "Tableau de bord" in html
+
+
+def test_setup_roles_is_idempotent(accounts):
+    call_command("setup_roles")
+    call_command("setup_roles")
+    assert Group.objects.filter(name="Éditeurs").count() == 1
+    assert Workflow.objects.filter(name="Validation éditoriale").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_loader_builds_a_translated_tree_and_is_idempotent(client):
+    call_command("load_demo")
+    count = Page.objects.count()
+    call_command("load_demo")
+    assert Page.objects.count() == count
+    for code in ("fr", "en", "es", "ar"):
+        home = client.get(f"/{code}/")
+        assert home.status_code == 200
+    fr = client.get("/fr/cadre-juridique/").content.decode()
+    ar = client.get("/ar/cadre-juridique/")
+    assert ar.status_code == 200 and "الإطار القانوني" in ar.content.decode()
+    assert "Le cadre juridique" in fr
+    # Footer legal pages and the site map are set and lead to each locale's translation.
+    assert 'href="/es/accesibilidad/"' in client.get("/es/").content.decode() or (
+        'href="/es/accessibilite/"' in client.get("/es/").content.decode()
+    )
