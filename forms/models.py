@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from forms.files import attachment_path, private_storage
+from portal.i18n import localized
 
 LABEL_VALIDITY_YEARS = 3
 
@@ -290,8 +291,6 @@ class IntakeRecord(index.Indexed, models.Model):
         """The record's themes in the active language (the French one when untranslated)."""
         if hasattr(self, "_localized_themes"):
             return self._localized_themes
-        from forms.taxonomy import localized
-
         return sorted(localized(self.themes.all()), key=lambda theme: theme.name)
 
     def get_absolute_url(self):
@@ -395,8 +394,6 @@ class PartnershipOffer(IntakeRecord):
     def localized_country(self):
         if hasattr(self, "_localized_country"):
             return self._localized_country
-        from forms.taxonomy import localized
-
         return localized([self.country])[0]
 
 

@@ -4,24 +4,8 @@ Records point at the French (source) themes and countries; pages show their tran
 active locale, matched by ``translation_key``, with one query per model for a whole listing.
 """
 
-from portal.i18n import active_locale
+from portal.i18n import translations_by_key
 from portal.models import Country, Theme
-
-
-def translations_by_key(model, keys):
-    """``{translation_key: instance}`` in the active locale for the given keys."""
-    if not keys:
-        return {}
-    return {obj.translation_key: obj for obj in model.objects.filter(locale=active_locale(), translation_key__in=keys)}
-
-
-def localized(objects):
-    """The objects (themes or countries) in the active language, the French ones when untranslated."""
-    objects = list(objects)
-    if not objects:
-        return []
-    translated = translations_by_key(type(objects[0]), {obj.translation_key for obj in objects})
-    return [translated.get(obj.translation_key, obj) for obj in objects]
 
 
 def attach_localized(records):

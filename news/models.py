@@ -21,6 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import ContentBlocks, DocumentBlock
+from portal.i18n import active_locale, localized
 from portal.models import BasePage
 
 
@@ -265,10 +266,10 @@ class NewsPage(RoutablePageMixin, BasePage):
         return list(NewsPage.objects.filter(pk__in=ids).newest_first()[:limit])
 
     def get_context(self, request, *args, **kwargs):
-        from news.views import localized_taxonomy
-
         context = super().get_context(request, *args, **kwargs)
-        context["themes"], context["countries"] = localized_taxonomy(self.themes.all(), self.countries.all())
+        locale = active_locale()
+        context["themes"] = localized(self.themes.all(), locale)
+        context["countries"] = localized(self.countries.all(), locale)
         context["related_items"] = self.related_items()
         context["news_index"] = self.get_parent().specific
         return context

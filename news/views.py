@@ -134,19 +134,3 @@ def agenda_context(request, index_page):
     attach_localized_themes(upcoming, themes)
     attach_localized_themes(past.object_list, themes)
     return {"upcoming_events": upcoming, "page_obj": past, "past_events": past.object_list, "noindex": past.number > 1}
-
-
-def localized_taxonomy(themes, countries):
-    """Themes and countries of one item shown in the active locale (French when untranslated)."""
-    locale = active_locale()
-    themes, countries = list(themes), list(countries)
-    result = []
-    for model, objects in ((Theme, themes), (Country, countries)):
-        keys = [obj.translation_key for obj in objects if obj.locale_id != locale.pk]
-        localized = {}
-        if keys:
-            localized = {
-                obj.translation_key: obj for obj in model.objects.filter(locale=locale, translation_key__in=keys)
-            }
-        result.append([localized.get(obj.translation_key, obj) for obj in objects])
-    return result

@@ -19,3 +19,5 @@ MEDIA_ROOT = _tmp / "media"
 PRIVATE_MEDIA_ROOT = _tmp / "private_media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# Browser tests never fetch map tiles from outside this machine: the map draws its markers only.
+INTAKE_MAP_TILE_URL = ""
