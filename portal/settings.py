@@ -223,6 +223,10 @@ if os.environ.get("ELASTICSEARCH_URL"):
         "database": {"BACKEND": "search.backends.database"},
     }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The admin login locks an account (and an address) after repeated failures: see portal/login.py.
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.login.ThrottledLoginForm"
+ADMIN_LOGIN_MAX_FAILURES = int(os.environ.get("ADMIN_LOGIN_MAX_FAILURES", "5"))
+ADMIN_LOGIN_LOCK_SECONDS = int(os.environ.get("ADMIN_LOGIN_LOCK_SECONDS", str(15 * 60)))
 
 # --- E-mail ---------------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Coopération décentralisée <no-reply@example.org>")
