@@ -35,6 +35,14 @@ def test_bourse_lists_published_offers_only(client, intake_site):
     assert "1 offre" in html
 
 
+def test_references_stay_whole_in_right_to_left_text(client, intake_site):
+    offer = OfferFactory(published=True, country=intake_site["countries"]["SN"])
+    # Isolated as left-to-right in the list's sentence, and in a <bdi> on the offer page, so that
+    # Arabic pages do not reorder "BP-2000-00001" into "00001-BP-2000".
+    assert f"\u2066{offer.reference}\u2069" in client.get(intake_site["bourse"].url).content.decode()
+    assert f"<bdi>{offer.reference}</bdi>" in client.get(offer.get_absolute_url()).content.decode()
+
+
 def test_bourse_filters_by_country_theme_region_and_type(client, intake_site):
     water, heritage = intake_site["themes"]["water"], intake_site["themes"]["heritage"]
     OfferFactory(published=True, country=intake_site["countries"]["SN"], themes=[water], project_title="Puits")

@@ -106,3 +106,10 @@ def query_with(context, **changes):
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()
+
+
+@register.filter
+def ltr_isolate(value):
+    """Keep a left-to-right code (a reference like BP-2026-00042) in one piece inside right-to-left
+    text, with Unicode isolate marks: plain text, so it can go inside a translated sentence."""
+    return f"\u2066{value}\u2069"
