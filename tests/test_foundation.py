@@ -207,4 +207,3 @@ def test_drop_down_menu_links_follow_the_locale(client, site_tree):
     # The English menu falls back to the French one, its link leads to the English translation.
     en = client.get("/en/").content.decode()
     assert '<a class="fr-nav__link" href="/en/cadre-juridique/">Legal framework</a>' in en
-
