@@ -1,5 +1,9 @@
 """Per-IP rate limit of the public forms, counted in Django's cache (shared through Redis in
-production, per process with the local-memory cache)."""
+production, per process with the local-memory cache).
+
+When Redis is unreachable the cache answers as an empty one (portal/cache.py, which logs a
+warning): every count is 1 and every submission goes through. Failing open is deliberate: a
+submission is never refused because the counter is away; the captcha and honeypot still apply."""
 
 from django.conf import settings
 from django.core.cache import cache

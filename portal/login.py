@@ -3,6 +3,10 @@
 Failures are counted per user name and per client address in the cache (shared through Redis in
 production), so neither guessing one account's password nor spraying many accounts from one
 address works. A successful login clears the user name's count.
+
+When Redis is unreachable the cache answers as an empty one (portal/cache.py, which logs a
+warning): failures are not counted and no account locks, but the password is still checked.
+Staff keep access to the admin during an outage rather than being locked out.
 """
 
 from django.conf import settings

@@ -93,10 +93,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.csp.ContentSecurityPolicyMiddleware",  # above XFrameOptionsMiddleware: reads its header
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "portal.pagecache.PageCacheMiddleware",  # anonymous pages, per language (portal/pagecache.py)
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -140,16 +142,23 @@ USING_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgre
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -----------------------------------------------------------------------------------
+# portal.cache.ResilientRedisCache answers like an empty cache while Redis is unreachable, so a
+# stopped Redis never breaks pages (the forms' rate limit and the login throttle then fail open).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "portal",
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous pages are kept this long at most (0 switches the page cache off); publishing
+# invalidates them at once (portal/pagecache.py). Off by default with DEBUG, so that template
+# changes show at once while developing.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "300"))
 
 # --- Passwords and sessions --------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -254,6 +263,18 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views set SAMEORIGIN for themselves
 SESSION_COOKIE_HTTPONLY = True
+# Content-Security-Policy (portal/csp.py): scripts from this origin or with the request's nonce.
+# Video embeds may come from these origins; the map tile host is added from INTAKE_MAP_TILE_URL.
+CSP_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com,"
+    "https://www.dailymotion.com,https://geo.dailymotion.com",
+)
+CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "")
+# No request from the admin to outside services (avatars, Wagtail's release check).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
@@ -264,14 +285,55 @@ if PRODUCTION:
     if env_bool("BEHIND_HTTPS_PROXY", True):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# --- Logging ----------------------------------------------------------------------------------------
+# LOG_FORMAT=json (the default in production): one JSON object per line (portal/logging.py);
+# text otherwise. Django's own loggers, the development server's included, go through the same
+# handler.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json" if PRODUCTION else "text").strip().lower()
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "portal.logging.JSONFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # Wagtail runs its index and reference updates as tasks; their progress is noise.
-    "loggers": {"django_tasks": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
+    "loggers": {
+        # Replace the handlers of Django's default logging (which would print some records a
+        # second time, unformatted): everything propagates to the root handler.
+        "django": {"handlers": [], "propagate": True},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Wagtail runs its index and reference updates as tasks; their progress is noise.
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+    },
 }
+
+# --- Error reporting (Sentry) ----------------------------------------------------------------------
+# Only when SENTRY_DSN is set. The forms collect personal data: no user, cookie, request body, query
+# string or local variable is sent (portal.sentry.scrub_event removes what the options leave).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    from portal.sentry import scrub_event
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT") or os.environ.get("DJANGO_ENV", "development"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+        send_default_pii=False,
+        max_request_body_size="never",
+        include_local_variables=False,
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE") or 0),
+        integrations=[DjangoIntegration()],
+        before_send=scrub_event,
+        before_send_transaction=scrub_event,
+    )
 
 PORTAL_SERVICE_NAME = _("Decentralised cooperation")
 

@@ -7,6 +7,15 @@ from tests.factories import build_site
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: cached menus, pages and rate-limit counters of a
+    previous test (whose data was rolled back) must not leak into it."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def wagtail_base_data(request):
     """Wagtail's root page, root collection and French locale come from its migrations; the
     flush after a transactional test (browser tests, concurrency tests) removes them, so put

@@ -21,3 +21,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 # Browser tests never fetch map tiles from outside this machine: the map draws its markers only.
 INTAKE_MAP_TILE_URL = ""
+# The full-page cache is off unless a test switches it on (tests/test_page_cache.py): most tests
+# change content without publishing it through Wagtail's signals.
+PAGE_CACHE_SECONDS = 0

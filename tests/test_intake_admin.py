@@ -66,6 +66,7 @@ def test_reviewer_sees_personal_data_and_attachments(client, offer):
     response = client.get(f"/admin/intake/attachments/{attachment.pk}/")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
 

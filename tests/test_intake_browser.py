@@ -67,4 +67,6 @@ def test_offer_from_spanish_form_to_published_map(live_server, browser_page, set
     assert page.locator("#bourse-map").get_attribute("data-markers") == "1"
     marker.click()
     assert page.locator(".leaflet-popup-content").get_by_text("Municipio de Oaxaca de Juárez").is_visible()
+    # Let the popup finish fading in: axe would measure the contrast of half-transparent text.
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
     assert serious_violations(page) == []

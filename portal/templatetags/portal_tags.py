@@ -3,12 +3,15 @@
 import re
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page
 
 from portal.i18n import active_locale, language_versions
 from portal.models import NavigationMenu, PortalSettings
+from portal.pagecache import content_version
 
 register = template.Library()
 
@@ -40,13 +43,20 @@ def localized_pages(pages):
     return {p.pk: translated.get(p.translation_key, p) for p in pages}
 
 
-@register.simple_tag(takes_context=True)
-def get_menu(context, placement):
-    """The links of the locale's menu (``main`` or ``footer``), falling back to the French one.
+def cached_per_locale(name, request, build):
+    """``build()`` once per content version, locale and host: menus and footer links change
+    only when content is published (portal/pagecache.py bumps the version)."""
+    key = f"{name}:{content_version()}:{active_locale().language_code}:{request.get_host()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, settings.PAGE_CACHE_SECONDS or 300)
+    return value
 
-    Each link is ``{label, url, is_current, is_active, children}``; a drop-down has children.
-    """
-    request = context["request"]
+
+def menu_links(request, placement):
+    """The links of the locale's menu (``main`` or ``footer``), falling back to the French one:
+    ``{label, url, is_page, children}``, a drop-down having children."""
     locale = active_locale()
     menus = {m.locale_id: m for m in NavigationMenu.objects.filter(placement=placement)}
     menu = menus.get(locale.pk) or menus.get(Locale.get_default().pk) or next(iter(menus.values()), None)
@@ -59,20 +69,36 @@ def get_menu(context, placement):
     def resolve(link):
         page = localized.get(link["page"].pk) if link["page"] else None
         url = page.get_url(request) if page else link["url"]
-        return {
-            "label": link["label"] or (page.title if page else url),
-            "url": url,
-            "is_current": bool(url) and url == request.path,
-            "is_active": bool(page) and request.path.startswith(url) and url.count("/") > 2,
-        }
+        return {"label": link["label"] or (page.title if page else url), "url": url, "is_page": bool(page)}
 
     links = []
     for item in items:
         link = resolve(item)
         link["children"] = [child for child in map(resolve, item.get("children") or []) if child["url"]]
-        link["is_active"] = link["is_active"] or any(c["is_active"] or c["is_current"] for c in link["children"])
         if link["url"] or link["children"]:
             links.append(link)
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def get_menu(context, placement):
+    """The menu's links (see ``menu_links``), each marked ``is_current`` (this page) and
+    ``is_active`` (this page is under it) for the request."""
+    request = context["request"]
+
+    def mark(link):
+        url = link["url"]
+        return link | {
+            "is_current": bool(url) and url == request.path,
+            "is_active": link["is_page"] and request.path.startswith(url) and url.count("/") > 2,
+        }
+
+    links = []
+    for link in cached_per_locale(f"menu-{placement}", request, lambda: menu_links(request, placement)):
+        link = mark(link)
+        link["children"] = [mark(child) for child in link["children"]]
+        link["is_active"] = link["is_active"] or any(c["is_active"] or c["is_current"] for c in link["children"])
+        links.append(link)
     return links
 
 
@@ -80,15 +106,19 @@ def get_menu(context, placement):
 def get_footer_links(context):
     """The legal links of the footer, each pointing at the active locale's version."""
     request = context["request"]
-    portal_settings = PortalSettings.load(request_or_site=request)
-    roles = ["legal_notice_page", "accessibility_page", "personal_data_page", "site_map_page"]
-    chosen = {role: getattr(portal_settings, role) for role in roles}
-    localized = localized_pages(chosen.values())
-    return {
-        role.removesuffix("_page"): localized[page.pk].get_url(request)
-        for role, page in chosen.items()
-        if page is not None
-    } | {"accessibility_status": portal_settings.get_accessibility_status_display()}
+
+    def build():
+        portal_settings = PortalSettings.load(request_or_site=request)
+        roles = ["legal_notice_page", "accessibility_page", "personal_data_page", "site_map_page"]
+        chosen = {role: getattr(portal_settings, role) for role in roles}
+        localized = localized_pages(chosen.values())
+        return {
+            role.removesuffix("_page"): localized[page.pk].get_url(request)
+            for role, page in chosen.items()
+            if page is not None
+        } | {"accessibility_status": str(portal_settings.get_accessibility_status_display())}
+
+    return cached_per_locale("footer-links", request, build)
 
 
 @register.simple_tag

@@ -1,0 +1,128 @@
+"""Content-Security-Policy: scripts only from this origin or with the request's nonce, on every
+public page and in the admin, which must keep working under it (checked in Chromium)."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from tests.factories import build_site
+from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
+from tests.factories_intake import OfferFactory, build_intake_site
+
+PASSWORD = "correct-horse-battery"
+
+
+def policy(response):
+    header = response["Content-Security-Policy"]
+    return {part.split()[0]: part.split()[1:] for part in header.split("; ")}
+
+
+def nonce_of(response):
+    return re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+
+
+def inline_scripts_without_nonce(html, nonce):
+    tags = re.findall(r"<script\b[^>]*>", html)
+    return [tag for tag in tags if "src=" not in tag and f'nonce="{nonce}"' not in tag and "application/" not in tag]
+
+
+@pytest.mark.django_db
+def test_public_pages_allow_only_own_and_nonced_scripts(client):
+    site = build_intake_site()
+    OfferFactory(published=True, country=site["countries"]["SN"])
+    for url in ["/fr/", site["content"].url, site["bourse"].url, site["offer_form"].url, "/fr/recherche/?q=eau"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        directives = policy(response)
+        assert directives["script-src"] == ["'self'", f"'nonce-{nonce_of(response)}'"], url
+        assert directives["script-src-attr"] == ["'none'"]
+        assert directives["object-src"] == ["'none'"]
+        assert directives["frame-ancestors"] == ["'none'"]
+        assert directives["base-uri"] == ["'self'"]
+        html = response.content.decode()
+        assert inline_scripts_without_nonce(html, nonce_of(response)) == [], url
+        assert not re.search(r"\son[a-z]+=", html), f"inline event handler on {url}"
+
+
+@pytest.mark.django_db
+def test_each_response_gets_a_new_nonce(client, site_tree):
+    first, second = client.get("/fr/"), client.get("/fr/")
+    assert nonce_of(first) != nonce_of(second)
+    assert f'nonce="{nonce_of(second)}"' in second.content.decode()  # DSFR's loader carries it
+
+
+@pytest.mark.django_db
+def test_the_map_tile_host_may_serve_images(client, settings):
+    settings.INTAKE_MAP_TILE_URL = "https://{s}.tiles.example.org/{z}/{x}/{y}.png"
+    site = build_intake_site()
+    assert "https://*.tiles.example.org" in policy(client.get(site["bourse"].url))["img-src"]
+
+
+@pytest.mark.django_db
+def test_admin_inline_scripts_carry_the_nonce_and_preview_may_be_framed(client, site_tree):
+    admin = get_user_model().objects.create_superuser("chef", "chef@example.org", PASSWORD)
+    client.force_login(admin)
+    call = CallPageFactory(parent=CallIndexPageFactory())
+    response = client.get(f"/admin/pages/{call.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script" in html
+    assert inline_scripts_without_nonce(html, nonce_of(response)) == []
+    assert int(response["Content-Length"]) == len(response.content)  # the nonces lengthened it
+    assert policy(response)["frame-ancestors"] == ["'none'"]
+    preview = client.get(f"/admin/pages/{call.pk}/edit/preview/")
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    assert policy(preview)["frame-ancestors"] == ["'self'"]
+
+
+# --- in Chromium: nothing refused, scripts really run ---------------------------------------------
+
+
+def csp_errors(page):
+    errors = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and errors.append(message.text))
+    return errors
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_public_pages_run_their_scripts_under_the_policy(live_server, browser_page):
+    site = build_intake_site()
+    OfferFactory(published=True, country=site["countries"]["SN"], latitude=14.69, longitude=-17.44)
+    page = browser_page
+    errors = csp_errors(page)
+    page.goto(f"{live_server.url}/fr/")
+    # DSFR's script (nonced module) ran: it marks the document as enhanced.
+    page.wait_for_function("() => document.documentElement.getAttribute('data-fr-js') === 'true'")
+    page.goto(f"{live_server.url}{site['bourse'].url}")
+    page.locator("#bourse-map .leaflet-marker-icon").first.wait_for()
+    page.goto(f"{live_server.url}{site['offer_form'].url}")
+    page.wait_for_function("() => document.documentElement.getAttribute('data-fr-js') === 'true'")
+    assert errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_admin_works_under_the_policy(live_server, browser_page):
+    build_site()
+    get_user_model().objects.create_superuser("chef", "chef@example.org", PASSWORD)
+    call = CallPageFactory(parent=CallIndexPageFactory(), title="Appel Jeunesse")
+    LaureateFactory(page=call)
+    page = browser_page
+    errors = csp_errors(page)
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "chef")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    page.goto(f"{live_server.url}/admin/pages/{call.pk}/edit/")
+    # The laureates' inline panel is set up by an inline script: adding a row works.
+    total = page.locator("#id_laureates-TOTAL_FORMS")
+    before = int(total.input_value())
+    page.locator("#id_laureates-ADD").click()
+    assert int(total.input_value()) == before + 1
+    # The page explorer lists the call.
+    page.goto(f"{live_server.url}/admin/pages/{call.pk}/")
+    page.get_by_role("link", name="Appel Jeunesse").first.wait_for()
+    assert errors == []
