@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, ContentBlocks
+from portal.i18n import active_locale
 from portal.models import BasePage
 
 
@@ -90,8 +91,22 @@ class HomePage(BasePage):
         )
         return with_labels(list(calls), self.locale_id)
 
+    def localized_entry_points(self):
+        """The entry points as ``{title, text, page}``, each page in the active locale when it is
+        translated: pages already in that locale are kept, the others cost one query together
+        (``Page.localized`` costs one or two per entry point)."""
+        from portal.templatetags.portal_tags import localized_pages
+
+        locale = active_locale()
+        entries = [entry.value for entry in self.entry_points if entry.value["page"] is not None]
+        localized = localized_pages(e["page"] for e in entries if e["page"].locale_id != locale.pk)
+        return [
+            {"title": e["title"], "text": e["text"], "page": localized.get(e["page"].pk, e["page"])} for e in entries
+        ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["entry_points"] = self.localized_entry_points()
         context["latest_news"] = self.latest_news()
         context["closing_calls"] = self.closing_calls()
         return context

@@ -6,9 +6,12 @@ highlights "coopération"), so that what is highlighted is what the engine match
 
 import re
 import unicodedata
+from collections import defaultdict
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+from wagtail.fields import StreamField
 from wagtail.search import index
 
 SNIPPET_LENGTH = 260
@@ -46,6 +49,30 @@ def searchable_text(obj):
             value = " ".join(str(item) for item in value)
         parts.append(str(value or ""))
     return " ".join(strip_tags(" ".join(part for part in parts if part)).split())
+
+
+def load_streams_together(objects):
+    """Convert the searched StreamFields of ``objects`` all at once, before their snippets are read.
+
+    Reading a stream loads the objects its blocks point at (images, documents, pages): one query
+    per block type and per object when each stream loads itself, one per block type for the
+    whole list this way.
+    """
+    owners = defaultdict(list)
+    for obj in objects:
+        for search_field in obj.get_search_fields() if isinstance(obj, index.Indexed) else []:
+            if not isinstance(search_field, index.SearchField):
+                continue
+            try:
+                model_field = search_field.get_field(type(obj))
+            except FieldDoesNotExist:  # a method: searchable_text leaves it out too
+                continue
+            if isinstance(model_field, StreamField):
+                owners[model_field].append(obj)
+    for model_field, objs in owners.items():
+        raw_streams = [list(getattr(obj, model_field.attname).raw_data) for obj in objs]
+        for obj, stream in zip(objs, model_field.stream_block.bulk_to_python(raw_streams), strict=True):
+            setattr(obj, model_field.attname, stream)
 
 
 def highlight(text, query, length=SNIPPET_LENGTH):

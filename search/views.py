@@ -7,13 +7,14 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 
 from portal.templatetags.portal_tags import localized_pages
 from search import engine
 from search.forms import SearchForm
-from search.highlight import highlight_title, snippet
+from search.highlight import highlight_title, load_streams_together, snippet
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ def record(query):
 
 
 @require_GET
+@cache_control(private=True)  # every search is counted for editors: not for the page cache
 def search(request):
     """Results for ``q`` among live pages of the active locale and public intake records.
 
@@ -73,6 +75,7 @@ def search(request):
     selected = form.selected()
     filtered = engine.apply_facets(hits, selected)
     page_obj = Paginator(filtered, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    load_streams_together(hit.obj for hit in page_obj)
     results = [
         {
             "object": hit.obj,

@@ -148,24 +148,6 @@ def test_labelled_authorities_page(client, intake_site):
     assert client.get(intake_site["labelled"].url + "?theme=patrimoine").status_code == 200
 
 
-@pytest.mark.parametrize("count", [5, 50])
-def test_bourse_list_queries_do_not_grow_with_items(client, intake_site, django_assert_max_num_queries, count):
-    for _ in range(count):
-        OfferFactory(published=True, country=intake_site["countries"]["SN"], themes=[intake_site["themes"]["water"]])
-    with django_assert_max_num_queries(50):
-        assert client.get(intake_site["bourse"].url).status_code == 200
-    with django_assert_max_num_queries(25):
-        assert client.get(intake_site["bourse"].url + "geojson/").status_code == 200
-
-
-@pytest.mark.parametrize("count", [5, 50])
-def test_labelled_list_queries_do_not_grow_with_items(client, intake_site, django_assert_max_num_queries, count):
-    for _ in range(count):
-        LabelRequestFactory(labelled=True, themes=[intake_site["themes"]["water"]])
-    with django_assert_max_num_queries(50):
-        assert client.get(intake_site["labelled"].url).status_code == 200
-
-
 def test_search_querysets_and_urls(intake_site_es):
     offer = OfferFactory(
         published=True, country=intake_site_es["countries"]["SN"], project_title="Assainissement des quartiers"

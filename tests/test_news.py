@@ -1,5 +1,5 @@
 """News and events: list order, filters, pagination, bad parameters, feeds, iCal, scheduling,
-locale isolation, query counts, the home page's latest news and the demo loader."""
+locale isolation, the home page's latest news and the demo loader."""
 
 import datetime
 import re
@@ -11,8 +11,6 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.models import NewsPage
@@ -382,33 +380,6 @@ def test_pages_render_in_every_language(client, news):
         # Untranslated item in es/ar: not there; the English one has its own slug.
         assert response.status_code == 404
     assert client.get(news["call_en"].url).status_code == 200
-
-
-# --- Query counts ------------------------------------------------------------------------------
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
-def test_list_queries_do_not_grow_with_items(client, site_tree):
-    index = NewsIndexPageFactory(parent=site_tree["homes"]["fr"])
-    theme, country = ThemeFactory(slug="sport"), CountryFactory()
-
-    def add(count):
-        for _ in range(count):
-            NewsPageFactory(parent=index, themes=[theme], countries=[country], event=True)
-
-    routes = ["", "?theme=sport&country=SN", "rss/", "atom/", "agenda/", "agenda/ics/"]
-    add(5)
-    client.get(index.url)  # warm caches (site root paths)
-    at_5 = {route: count_queries(client, index.url + route) for route in routes}
-    add(45)
-    at_50 = {route: count_queries(client, index.url + route) for route in routes}
-    assert at_5 == at_50
-    assert max(at_50.values()) <= 40  # most of them are the layout's (menus, language switcher, footer)
 
 
 # --- Home page ---------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Site search on any database: results page, facets, locale isolation, freshness, robustness,
-query counts, promotions, autocomplete and the fallback when Elasticsearch is down."""
+promotions, autocomplete and the fallback when Elasticsearch is down."""
 
 import json
 import os
@@ -7,8 +7,6 @@ import re
 import socket
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
@@ -170,52 +168,6 @@ def test_odd_queries_never_fail(client, pages):
             response = client.get(suggestions, {"q": query})
             assert response.status_code == 200, query
             assert "results" in response.json()
-
-
-def _count_queries(client, query):
-    with CaptureQueriesContext(connection) as context:
-        search(client, query)
-    return len(context.captured_queries)
-
-
-def _add_results(count, start, parents):
-    """``count`` searchable items of every kind, all matching "solidarité"."""
-    from tests.factories_calls import CallPageFactory
-    from tests.factories_intake import OfferFactory
-    from tests.factories_news import NewsPageFactory
-
-    for n in range(start, start + count):
-        kind = n % 4
-        title = f"Solidarité internationale {n}"
-        if kind == 0:
-            ContentPageFactory(title=title)
-        elif kind == 1:
-            CallPageFactory(parent=parents["calls"], title=title, themes=[parents["theme"]])
-        elif kind == 2:
-            NewsPageFactory(parent=parents["news"], title=title, countries=[parents["country"]])
-        else:
-            OfferFactory(published=True, project_title=title, themes=[parents["theme"]])
-
-
-def test_query_count_does_not_grow_with_results(client, site_tree, django_assert_max_num_queries):
-    from tests.factories import CountryFactory, ThemeFactory
-    from tests.factories_calls import CallIndexPageFactory
-    from tests.factories_news import NewsIndexPageFactory
-
-    parents = {
-        "calls": CallIndexPageFactory(),
-        "news": NewsIndexPageFactory(),
-        "theme": ThemeFactory(name="Solidarité", slug="solidarite"),
-        "country": CountryFactory(),
-    }
-    _add_results(5, 0, parents)
-    search(client, "solidarité")  # first time: the query is recorded, caches filled
-    with_5 = _count_queries(client, "solidarité")
-    _add_results(45, 5, parents)
-    with django_assert_max_num_queries(with_5):
-        response = search(client, "solidarité")
-    assert len(result_titles(response)) == 10
-    assert with_5 <= 45
 
 
 def test_queries_are_recorded_and_promotions_shown(client, pages):

@@ -1,0 +1,435 @@
+"""Query budgets of the public pages: each page costs at most a fixed number of SQL queries,
+whatever the number of items it lists.
+
+Each test builds a page's data at a small volume (fewer items than the page shows), counts the
+queries of a GET, adds many more items (5 → 60 news items, calls, offers…, 5 → 100 laureates on
+a call), counts again, and checks that both counts are within the page's budget, that the
+count did not grow, and that the page shows the items added last (a page that lost its items
+would be cheap too). Feeds and exports of the same lists are held to the same rule.
+
+Counts are taken on a warm process and a warm cache: one request first (Wagtail's site root
+paths, the cached menus, the intake index URLs), then the counted one, with the full-page
+cache off so that they measure the rendering.
+"""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+
+from news.models import NewsIndexPage
+from tests.factories import ContentPageFactory, translate_page
+from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory, LaureatesPageFactory
+from tests.factories_intake import LabelRequestFactory, OfferFactory, build_intake_site
+from tests.factories_news import NewsIndexPageFactory, NewsPageFactory
+
+pytestmark = pytest.mark.django_db
+
+# The most queries each page may take, whatever its volume: the count measured when the budget
+# was set (in the comment, with few and with many items) plus a margin of three. Most of each
+# budget is Wagtail's routing (site, locale, page path, view restrictions) and the layout
+# (language versions, menus, footer links) that every page shares.
+BUDGETS = {
+    "home": 22,  # 19 → 19 (four news items, four calls, six entry points at most)
+    "home (en)": 24,  # 21 → 21 (the entry pages looked up in English)
+    "news list": 29,  # 26 → 26
+    "news list, filtered": 29,  # 26 → 26
+    "agenda": 31,  # 28 → 28
+    "news rss": 17,  # 14 → 14
+    "news atom": 17,  # 14 → 14
+    "agenda ics": 11,  # 8 → 8
+    "call list": 28,  # 25 → 25
+    "call list, filtered": 28,  # 25 → 25
+    "calls rss": 16,  # 13 → 13
+    "calls ical": 13,  # 10 → 10
+    "open calls json": 14,  # 11 → 11
+    "call page": 27,  # 24 → 24
+    "call laureates csv": 15,  # 12 → 12
+    "call laureates json": 15,  # 12 → 12
+    "laureates page": 29,  # 26 → 26
+    "laureates page, filtered": 29,  # 26 → 26
+    "laureates csv": 20,  # 17 → 17
+    "bourse": 35,  # 32 → 32
+    "bourse, filtered": 35,  # 32 → 32
+    "bourse geojson": 24,  # 21 → 21
+    "bourse (es)": 36,  # 33 → 33
+    "labelled authorities": 29,  # 26 → 26
+    "labelled authorities, filtered": 29,  # 26 → 26
+    "content page with subpages": 21,  # 18 → 18
+    "site map page": 25,  # 22 → 22
+    "sitemap.xml": 17,  # 14 → 14
+    # Search loads its hits with a few queries per kind of result (page type or intake model)
+    # found, not per result: fewer kinds on a page of results make fewer queries.
+    "search": 41,  # 38 (five kinds on the page) → 28
+    "search, news only": 30,  # 27 → 27
+    "search, faceted": 30,  # 27 → 23
+}
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Count the rendering, not a copy of the page from the anonymous page cache."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def site(db):
+    """The small site (home in four languages, menu, footer pages), the Bourse and the EXPE-CT
+    page (also in Spanish), two themes and two countries (also in Spanish)."""
+    return build_intake_site(spanish=True)
+
+
+def count_queries(client, url, data=None):
+    """(SQL of the queries, response) of a GET of ``url`` once the caches are warm."""
+    cache.clear()  # what the previous volume left in it (menus, index URLs) is stale
+    client.get(url, data)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, data)
+    assert response.status_code == 200, url
+    assert "X-Page-Cache" not in response, url  # rendered, not replayed
+    return [query["sql"] for query in queries.captured_queries], response
+
+
+def measure(client, routes):
+    """{route name: (SQL of the queries, response)} for ``routes`` ({name: (url, query parameters)})."""
+    return {name: count_queries(client, url, data) for name, (url, data) in routes.items()}
+
+
+def assert_within_budget(few, many, shown):
+    """Both counts within the route's budget, no growth with the volume, ``shown`` on the page.
+
+    ``few`` and ``many`` are the results of ``measure`` at the two volumes.
+    """
+    for name, (queries_few, _response) in few.items():
+        queries_many, response = many[name]
+        count_few, count_many, budget = len(queries_few), len(queries_many), BUDGETS[name]
+        listing = "\n".join(sql[:160] for sql in queries_many)
+        assert count_few <= budget, f"{name}: {count_few} queries with few items, budget {budget}"
+        assert count_many <= budget, f"{name}: {count_many} queries with many items, budget {budget}:\n{listing}"
+        assert count_many <= count_few, (
+            f"{name}: {count_few} queries with few items, {count_many} with many:\n{listing}"
+        )
+        assert shown in response.content.decode(), f"{name}: {shown!r} is not shown"
+
+
+def new_image():
+    return get_image_model().objects.create(title="Photo", file=get_test_image_file())
+
+
+def body_pointing_at(image, document, page):
+    """A body whose blocks point at other objects (an image, a document, a page): what a list
+    that reads bodies (search snippets) must not load once per item."""
+    return [
+        {"type": "paragraph", "value": "<p>La solidarité internationale des collectivités.</p>"},
+        {"type": "image", "value": {"image": image.pk, "alt_text": "Une photo", "decorative": False}},
+        {"type": "document", "value": {"document": document.pk, "title": ""}},
+        {"type": "callout", "value": {"title": "À lire", "text": "Le guide.", "link_page": page.pk, "link_label": ""}},
+    ]
+
+
+def in_days(days):
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+# --- Home page ----------------------------------------------------------------------------------
+
+
+def test_home(client, site):
+    """Latest news, open calls closing soon and entry points (in French and in English, where
+    they lead to the translated pages): fewer than the home shows (four news, four calls, six
+    entry points) at first, then many more."""
+    homes = [site["homes"]["fr"], site["homes"]["en"]]
+    news_index, call_index = NewsIndexPageFactory(), CallIndexPageFactory()
+    theme = site["themes"]["water"]
+
+    def add(count):
+        for _ in range(count):
+            NewsPageFactory(parent=news_index, themes=[theme])
+            CallPageFactory(parent=call_index, themes=[theme])
+        entries = [ContentPageFactory() for _ in range(min(count, 6))]
+        translated = translate_page(entries[-1], "en", title="Translated entry page")
+        for home in homes:
+            home.refresh_from_db()  # it has new children
+            home.entry_points = [
+                ("entry_point", {"title": f"Entrée {n}", "text": "", "page": page}) for n, page in enumerate(entries)
+            ]
+            home.save_revision().publish()
+        return translated
+
+    routes = {"home": ("/fr/", None), "home (en)": ("/en/", None)}
+    add(1)
+    few = measure(client, routes)
+    translated = add(59)
+    NewsPageFactory(parent=news_index, title="Dernière actualité")
+    CallPageFactory(parent=call_index, title="Appel qui ferme demain", closing_date=in_days(1), themes=[theme])
+    many = measure(client, routes)
+    assert_within_budget(few, many, "Entrée 5")
+    html = many["home"][1].content.decode()
+    assert "Dernière actualité" in html and "Appel qui ferme demain" in html
+    assert f'href="{translated.url}"' in many["home (en)"][1].content.decode()
+
+
+# --- News ---------------------------------------------------------------------------------------
+
+
+def test_news_list_agenda_and_feeds(client, site):
+    """Items with an image, a theme and a country; two events out of three to come, one past."""
+    index = NewsIndexPageFactory()
+    theme, country = site["themes"]["water"], site["countries"]["SN"]
+
+    def add(count):
+        now = timezone.now()
+        for n in range(count):
+            start = now + (datetime.timedelta(days=-30 - n) if n % 3 == 2 else datetime.timedelta(days=10 + n))
+            NewsPageFactory(
+                parent=index,
+                event=True,
+                event_start=start,
+                event_end=start + datetime.timedelta(hours=2),
+                date=datetime.date(2024, 1, 16),
+                image=new_image(),
+                themes=[theme],
+                countries=[country],
+            )
+
+    routes = {
+        "news list": (index.url, None),
+        "news list, filtered": (index.url, {"theme": "eau-assainissement", "country": "SN", "year": "2024"}),
+        "agenda": (index.url + "agenda/", None),
+        "news rss": (index.url + "rss/", None),
+        "news atom": (index.url + "atom/", None),
+        "agenda ics": (index.url + "agenda/ics/", None),
+    }
+    add(5)
+    few = measure(client, routes)
+    add(55)
+    start = timezone.now() + datetime.timedelta(days=1)
+    NewsPageFactory(
+        parent=index,
+        title="Dernier webinaire",
+        event=True,
+        event_start=start,
+        event_end=start + datetime.timedelta(hours=2),
+        date=datetime.date(2024, 1, 16),
+        image=new_image(),
+        themes=[theme],
+        countries=[country],
+    )
+    many = measure(client, routes)
+    assert_within_budget(few, many, "Dernier webinaire")
+    assert many["news list"][1].content.decode().count('class="fr-responsive-img"') == NewsIndexPage.PAGE_SIZE
+
+
+# --- Calls --------------------------------------------------------------------------------------
+
+
+def test_call_list_and_feeds(client, site):
+    """Open, upcoming and closed calls (the closed ones with a laureate), each with a theme."""
+    index = CallIndexPageFactory()
+    LaureatesPageFactory(parent=index)
+    theme = site["themes"]["water"]
+
+    def add(count):
+        for n in range(count):
+            call = CallPageFactory(parent=index, themes=[theme], upcoming=n % 3 == 1, closed=n % 3 == 2)
+            if n % 3 == 2:
+                LaureateFactory(page=call)
+
+    routes = {
+        "call list": (index.url, None),
+        "call list, filtered": (
+            index.url,
+            {"theme": "eau-assainissement", "status": "open", "type": "thematic", "year": str(in_days(0).year)},
+        ),
+        "calls rss": (index.url + "feed/rss/", None),
+        "calls ical": (index.url + "feed/ical/", None),
+        "open calls json": (index.url + "open-calls/json/", None),
+    }
+    add(5)
+    few = measure(client, routes)
+    add(55)
+    # Open calls come first, closing soonest first: this one heads the list.
+    CallPageFactory(parent=index, title="Appel qui ferme demain", closing_date=in_days(1), themes=[theme])
+    many = measure(client, routes)
+    assert_within_budget(few, many, "Appel qui ferme demain")
+
+
+def test_call_page_with_100_laureates(client, site):
+    """A closed call with its laureates (country, theme) and a news item about its results."""
+    theme, country = site["themes"]["water"], site["countries"]["MX"]
+    call = CallPageFactory(parent=CallIndexPageFactory(), closed=True, themes=[theme])
+    NewsPageFactory(parent=NewsIndexPageFactory(), title="Les lauréats sont connus", related_call=call)
+
+    def add(first, last):
+        for n in range(first, last + 1):
+            LaureateFactory(page=call, country=country, theme=theme, french_authority=f"Commune lauréate {n}")
+
+    routes = {
+        "call page": (call.url, None),
+        "call laureates csv": (call.url + "laureates/csv/", None),
+        "call laureates json": (call.url + "laureates/json/", None),
+    }
+    add(1, 5)
+    few = measure(client, routes)
+    add(6, 100)
+    many = measure(client, routes)
+    assert_within_budget(few, many, "Commune lauréate 100")
+    html = many["call page"][1].content.decode()
+    assert html.count('<th scope="row">') == 100
+    assert "Les lauréats sont connus" in html and "Mexique" in html
+
+
+def test_laureates_page(client, site):
+    """The laureates of every call: 6 laureates of 2 calls, then 127 of 15 calls."""
+    index = CallIndexPageFactory()
+    laureates_page = LaureatesPageFactory(parent=index)
+    theme, country = site["themes"]["water"], site["countries"]["MX"]
+
+    def add(calls, laureates_per_call, year):
+        for _ in range(calls):
+            call = CallPageFactory(parent=index, closed=True, edition_year=year)
+            for _ in range(laureates_per_call):
+                LaureateFactory(page=call, country=country, theme=theme)
+
+    routes = {
+        "laureates page": (laureates_page.url, None),
+        "laureates page, filtered": (laureates_page.url, {"country": "MX", "theme": "eau-assainissement"}),
+        "laureates csv": (laureates_page.url + "csv/", None),
+    }
+    add(2, 3, 2022)
+    few = measure(client, routes)
+    add(12, 10, 2023)
+    # The latest edition comes first.
+    latest = CallPageFactory(parent=index, closed=True, edition_year=2024)
+    LaureateFactory(page=latest, country=country, theme=theme, french_authority="Dernière lauréate")
+    many = measure(client, routes)
+    assert_within_budget(few, many, "Dernière lauréate")
+    html = many["laureates page"][1].content.decode()
+    assert html.count('<th scope="row">') == 50  # a full page
+
+
+# --- Intake: the Bourse and the labelled authorities --------------------------------------------
+
+
+def test_bourse(client, site):
+    """Published offers in two countries with two themes each, in French and in Spanish."""
+    water, heritage = site["themes"]["water"], site["themes"]["heritage"]
+    bourse = site["bourse"]
+
+    def add(count):
+        for n in range(count):
+            country = site["countries"]["SN" if n % 2 else "MX"]
+            OfferFactory(published=True, country=country, themes=[water, heritage], region=f"Région {n}")
+
+    routes = {
+        "bourse": (bourse.url, None),
+        "bourse, filtered": (bourse.url, {"country": "SN", "theme": "eau-assainissement"}),
+        "bourse geojson": (bourse.url + "geojson/", None),
+        "bourse (es)": (site["bourse_es"].url, None),
+    }
+    add(5)
+    few = measure(client, routes)
+    add(55)
+    # The latest published comes first.
+    OfferFactory(published=True, country=site["countries"]["SN"], themes=[water], project_title="Dernière offre")
+    many = measure(client, routes)
+    assert_within_budget(few, many, "Dernière offre")
+    assert "Agua y saneamiento" in many["bourse (es)"][1].content.decode()
+
+
+def test_labelled_authorities(client, site):
+    water, heritage = site["themes"]["water"], site["themes"]["heritage"]
+    labelled = site["labelled"]
+
+    def add(count):
+        for _ in range(count):
+            LabelRequestFactory(labelled=True, themes=[water, heritage])
+
+    routes = {
+        "labelled authorities": (labelled.url, None),
+        "labelled authorities, filtered": (labelled.url, {"theme": "eau-assainissement"}),
+    }
+    add(5)
+    few = measure(client, routes)
+    add(55)
+    # Sorted by name: this one comes first.
+    LabelRequestFactory(labelled=True, themes=[water], authority_name="Abbeville")
+    many = measure(client, routes)
+    assert_within_budget(few, many, "Abbeville")
+
+
+# --- Reference pages and site maps ----------------------------------------------------------------
+
+
+def test_content_page_and_site_maps(client, site):
+    """A reference page listing its subpages, the HTML site map and sitemap.xml."""
+    section = ContentPageFactory(title="Guide de la coopération")
+
+    def add(count):
+        for _ in range(count):
+            ContentPageFactory(parent=section)
+
+    routes = {
+        "content page with subpages": (section.url, None),
+        "site map page": (site["site_map"].url, None),
+        "sitemap.xml": ("/sitemap.xml", None),
+    }
+    add(5)
+    few = measure(client, routes)
+    add(55)
+    ContentPageFactory(parent=section, title="Dernière fiche", slug="derniere-fiche")
+    many = measure(client, routes)
+    assert_within_budget(few, many, "derniere-fiche")
+
+
+# --- Search -------------------------------------------------------------------------------------
+
+
+def test_search(client, site):
+    """Reference pages, calls, news items (with bodies pointing at images, documents and
+    pages), partnership offers and labelled authorities, all matching the query."""
+    news_index, call_index = NewsIndexPageFactory(), CallIndexPageFactory()
+    theme, country = site["themes"]["water"], site["countries"]["SN"]
+    document = get_document_model().objects.create(title="Guide", file=ContentFile(b"%PDF-1.4", name="guide.pdf"))
+
+    def add(first, last):
+        for n in range(first, last + 1):
+            title = f"Solidarité internationale {n}"
+            body = body_pointing_at(new_image(), document, site["content"])
+            kind = n % 5
+            if kind == 0:
+                ContentPageFactory(title=title, body=body)
+            elif kind == 1:
+                CallPageFactory(parent=call_index, title=title, themes=[theme], body=body)
+            elif kind == 2:
+                NewsPageFactory(parent=news_index, title=title, themes=[theme], countries=[country], body=body)
+            elif kind == 3:
+                OfferFactory(published=True, project_title=title, country=country, themes=[theme])
+            else:
+                LabelRequestFactory(labelled=True, authority_name=title, themes=[theme])
+
+    with translation.override("fr"):
+        url = reverse("search")
+    routes = {
+        "search": (url, {"q": "solidarité"}),
+        # One result, then a page of ten, whose snippets read their bodies.
+        "search, news only": (url, {"q": "solidarité", "type": "news.newspage"}),
+        "search, faceted": (url, {"q": "solidarité", "theme": "eau-assainissement", "country": "SN"}),
+    }
+    add(1, 5)
+    few = measure(client, routes)
+    add(6, 60)
+    many = measure(client, routes)
+    assert_within_budget(few, many, "</mark> internationale")
+    assert many["search"][1].context["total"] == 60
+    assert len(few["search, news only"][1].context["results"]) == 1
+    assert len(many["search, news only"][1].context["results"]) == 10
+    assert "<mark>solidarité</mark> internationale des collectivités" in many["search, news only"][1].content.decode()
