@@ -31,7 +31,7 @@ run: install system-deps compilemessages
 	$(BIN)/python manage.py runserver 0.0.0.0:8000
 
 test: install system-deps compilemessages
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses=4
 
 lint: install
 	$(BIN)/ruff check .
