@@ -1,0 +1,674 @@
+"""Fill the demo site with a production-like volume of content, for load tests and benchmarks.
+
+On top of the demo (``load_demo``, run first when its pages are missing), creates news items and
+calls for projects spread over the four locale trees (fr 40 %, en/es/ar 20 % each), laureates on
+the closed calls (one call gets a long list), and published partnership offers in the four
+languages, with themes and countries from the taxonomy.
+
+Generated pages have slugs starting with ``generated-`` and generated offers a contact address at
+``volume.example.org``: a second run finds them. A kind already present in the requested number
+is kept; in any other number it is replaced. ``--clean`` removes everything generated.
+
+Speed: search and reference indexing on save are switched off while the pages are created (they
+would cost more than the pages themselves); the generated objects are indexed in bulk at the
+end, the way ``update_index`` does, and their references recorded.
+"""
+
+import contextlib
+import datetime
+import random
+import time
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.db.models import Count, F
+from django.db.models.signals import post_save
+from django.utils import timezone
+from django.utils.html import escape
+from modelsearch import signal_handlers as search_signal_handlers
+from modelsearch.backends import get_search_backends
+from modelsearch.index import get_indexed_models
+from wagtail.models import Page, ReferenceIndex, Revision
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import page_published
+
+from calls.models import CallIndexPage, CallPage, Laureate
+from forms.models import PartnershipOffer, ReferenceCounter, StatusChange
+from forms.pages import BourseIndexPage
+from home.models import HomePage
+from news.models import NewsIndexPage, NewsPage
+from portal.demo import LANGUAGE_CODES, T
+from portal.models import Country, Theme
+
+SLUG_PREFIX = "generated-"
+OFFER_EMAIL_DOMAIN = "volume.example.org"
+# Locale of the n-th generated item: French is the source language and has most of the content.
+LOCALE_CYCLE = ("fr", "en", "fr", "es", "ar")
+BATCH_SIZE = 250
+
+TOPICS = [
+    T("l’accès à l’eau potable", "access to drinking water", "el acceso al agua potable", "الحصول على مياه الشرب"),
+    T("la gestion des déchets", "waste management", "la gestión de residuos", "إدارة النفايات"),
+    T("la jeunesse et le volontariat", "youth and volunteering", "la juventud y el voluntariado", "الشباب والتطوع"),
+    T("le patrimoine bâti", "built heritage", "el patrimonio construido", "التراث العمراني"),
+    T("la sécurité alimentaire", "food security", "la seguridad alimentaria", "الأمن الغذائي"),
+    T("la transition énergétique", "the energy transition", "la transición energética", "التحول الطاقي"),
+    T("le numérique inclusif", "inclusive digital services", "lo digital inclusivo", "الرقمنة الشاملة"),
+    T("l’égalité femmes-hommes", "gender equality", "la igualdad de género", "المساواة بين النساء والرجال"),
+    T("la santé de proximité", "local health services", "la salud de proximidad", "الصحة المحلية"),
+    T("la gouvernance locale", "local governance", "la gobernanza local", "الحكامة المحلية"),
+    T(
+        "l’adaptation au changement climatique",
+        "climate adaptation",
+        "la adaptación al cambio climático",
+        "التكيف مع تغير المناخ",
+    ),
+    T(
+        "le développement économique local",
+        "local economic development",
+        "el desarrollo económico local",
+        "التنمية الاقتصادية المحلية",
+    ),
+]
+PLACES = [
+    ("SN", T("Dakar", "Dakar", "Dakar", "داكار")),
+    ("LB", T("Beyrouth", "Beirut", "Beirut", "بيروت")),
+    ("MA", T("Rabat", "Rabat", "Rabat", "الرباط")),
+    ("TN", T("Tunis", "Tunis", "Túnez", "تونس")),
+    ("VN", T("Hanoï", "Hanoi", "Hanói", "هانوي")),
+    ("BF", T("Ouagadougou", "Ouagadougou", "Uagadugú", "واغادوغو")),
+    ("MG", T("Antananarivo", "Antananarivo", "Antananarivo", "أنتاناناريفو")),
+    ("MX", T("Oaxaca", "Oaxaca", "Oaxaca", "واهاكا")),
+    ("CL", T("Valparaíso", "Valparaíso", "Valparaíso", "فالبارايسو")),
+    ("AM", T("Erevan", "Yerevan", "Ereván", "يريفان")),
+    ("BJ", T("Cotonou", "Cotonou", "Cotonú", "كوتونو")),
+    ("ML", T("Bamako", "Bamako", "Bamako", "باماكو")),
+    ("CM", T("Douala", "Douala", "Duala", "دوالا")),
+    ("HT", T("Jacmel", "Jacmel", "Jacmel", "جاكميل")),
+]
+NEWS_TITLES = [
+    T(
+        "{topic} : une mission de coopération à {place}",
+        "{topic}: a cooperation mission in {place}",
+        "{topic}: una misión de cooperación en {place}",
+        "{topic}: بعثة تعاون في {place}",
+    ),
+    T(
+        "{place} : bilan d’un projet de coopération décentralisée",
+        "{place}: review of a decentralised cooperation project",
+        "{place}: balance de un proyecto de cooperación descentralizada",
+        "{place}: حصيلة مشروع للتعاون اللامركزي",
+    ),
+    T(
+        "Webinaire : {topic}, retours d’expérience de {place}",
+        "Webinar: {topic}, lessons from {place}",
+        "Seminario web: {topic}, experiencias de {place}",
+        "ندوة رقمية: {topic}، تجارب من {place}",
+    ),
+    T(
+        "Coopération décentralisée et {topic} : une nouvelle publication",
+        "Decentralised cooperation and {topic}: a new publication",
+        "Cooperación descentralizada y {topic}: una nueva publicación",
+        "التعاون اللامركزي و{topic}: منشور جديد",
+    ),
+]
+NEWS_SUMMARY = T(
+    "Des collectivités françaises et leurs partenaires de {place} font le point sur {topic}, "
+    "dans le cadre de la coopération décentralisée soutenue par le ministère.",
+    "French local authorities and their partners in {place} take stock of {topic}, "
+    "as part of the decentralised cooperation supported by the ministry.",
+    "Las colectividades francesas y sus socios de {place} hacen balance sobre {topic}, "
+    "en el marco de la cooperación descentralizada apoyada por el ministerio.",
+    "تعرض الجماعات الفرنسية وشركاؤها في {place} حصيلة عملهم في مجال {topic} "
+    "في إطار التعاون اللامركزي الذي تدعمه الوزارة.",
+)
+BODY = [
+    T(
+        "Depuis plusieurs années, la coopération entre les deux territoires associe élus, agents et "
+        "associations autour de {topic}. Les équipes techniques se rencontrent deux fois par an.",
+        "For several years, the cooperation between the two territories has brought together elected "
+        "officials, staff and associations around {topic}. The technical teams meet twice a year.",
+        "Desde hace varios años, la cooperación entre los dos territorios reúne a electos, técnicos y "
+        "asociaciones en torno a {topic}. Los equipos técnicos se reúnen dos veces al año.",
+        "منذ عدة سنوات، يجمع التعاون بين الإقليمين المنتخبين والموظفين والجمعيات حول {topic}. "
+        "وتلتقي الفرق التقنية مرتين في السنة.",
+    ),
+    T(
+        "Le projet a bénéficié d’un cofinancement du ministère de l’Europe et des Affaires étrangères. "
+        "Ses résultats seront présentés à la prochaine réunion de la Commission nationale.",
+        "The project was co-financed by the Ministry for Europe and Foreign Affairs. "
+        "Its results will be presented at the next meeting of the National Commission.",
+        "El proyecto recibió la cofinanciación del Ministerio de Europa y Asuntos Exteriores. "
+        "Sus resultados se presentarán en la próxima reunión de la Comisión Nacional.",
+        "استفاد المشروع من تمويل مشترك من وزارة أوروبا والشؤون الخارجية. "
+        "وستُعرض نتائجه في الاجتماع المقبل للجنة الوطنية.",
+    ),
+]
+CALL_TITLE = T(
+    "Appel à projets {theme} {year}",
+    "Call for projects: {theme} {year}",
+    "Convocatoria {theme} {year}",
+    "دعوة لتقديم المشاريع: {theme} {year}",
+)
+CALL_SUMMARY = T(
+    "Cofinancement des projets de coopération décentralisée des collectivités territoriales françaises "
+    "et de leurs partenaires dans le domaine suivant : {theme}.",
+    "Co-financing of the decentralised cooperation projects of French local authorities and their "
+    "partners in the following field: {theme}.",
+    "Cofinanciación de los proyectos de cooperación descentralizada de las colectividades francesas y "
+    "de sus socios en el ámbito siguiente: {theme}.",
+    "تمويل مشترك لمشاريع التعاون اللامركزي للجماعات الترابية الفرنسية وشركائها في المجال التالي: {theme}.",
+)
+OFFER_TITLE = T(
+    "Coopération sur {topic}",
+    "Cooperation on {topic}",
+    "Cooperación sobre {topic}",
+    "تعاون في مجال {topic}",
+)
+OFFER_DESCRIPTION = T(
+    "{authority} cherche une collectivité française pour une coopération durable sur {topic}. "
+    "Le projet répond à un besoin exprimé par les habitants ; l’ambassade accompagne la démarche.",
+    "{authority} is looking for a French local authority for a lasting cooperation on {topic}. "
+    "The project answers a need expressed by the inhabitants; the embassy supports it.",
+    "{authority} busca una colectividad francesa para una cooperación duradera sobre {topic}. "
+    "El proyecto responde a una necesidad de los habitantes; la embajada acompaña la iniciativa.",
+    "تبحث {authority} عن جماعة فرنسية لتعاون دائم في مجال {topic}. "
+    "يستجيب المشروع لحاجة عبّر عنها السكان، وتواكب السفارة المبادرة.",
+)
+OFFER_PARTNER = T(
+    "Une collectivité française ayant une expérience dans ce domaine, prête à des échanges d’agents et d’élus.",
+    "A French local authority with experience in this field, ready for exchanges of staff and elected officials.",
+    "Una colectividad francesa con experiencia en este ámbito, dispuesta a intercambios de técnicos y electos.",
+    "جماعة فرنسية لها خبرة في هذا المجال، مستعدة لتبادل الموظفين والمنتخبين.",
+)
+OFFER_AUTHORITY = T("Commune de {place}", "Municipality of {place}", "Municipio de {place}", "بلدية {place}")
+WORKING_LANGUAGES = {"fr": "français", "en": "anglais, français", "es": "espagnol, français", "ar": "arabe, français"}
+# Places of the offers (the Bourse map): ISO code, region, latitude, longitude.
+OFFER_PLACES = [
+    ("SN", "Saint-Louis", 16.03, -16.49),
+    ("SN", "Thiès", 14.79, -16.93),
+    ("MA", "Fès-Meknès", 34.03, -5.00),
+    ("TN", "Sfax", 34.74, 10.76),
+    ("LB", "Mont-Liban", 33.89, 35.50),
+    ("VN", "Huế", 16.46, 107.59),
+    ("BF", "Hauts-Bassins", 11.18, -4.30),
+    ("MG", "Analamanga", -18.91, 47.53),
+    ("MX", "Oaxaca", 17.07, -96.72),
+    ("CL", "Valparaíso", -33.05, -71.62),
+    ("AM", "Shirak", 40.79, 43.85),
+    ("BJ", "Atlantique", 6.45, 2.35),
+    ("ML", "Kayes", 14.45, -11.44),
+    ("HT", "Sud-Est", 18.23, -72.53),
+]
+FRENCH_AUTHORITIES = [
+    "Ville de Lyon", "Nantes Métropole", "Région Bretagne", "Département de l’Isère", "Ville de Lille",
+    "Eurométropole de Strasbourg", "Bordeaux Métropole", "Région Occitanie", "Ville de Grenoble",
+    "Département du Nord", "Ville de Rennes", "Montpellier Méditerranée Métropole", "Ville de Dijon",
+    "Région Grand Est", "Brest Métropole", "Ville d’Angers", "Département de la Gironde", "Ville de Poitiers",
+]  # fmt: skip
+
+
+def fill(text, code, **values):
+    """The ``code`` version of a ``T`` template with ``values`` (``T`` values in the same language)."""
+    return text.get(code).format(**{k: v.get(code) if isinstance(v, T) else v for k, v in values.items()})
+
+
+def capitalized(text):
+    return text[:1].upper() + text[1:]
+
+
+@contextlib.contextmanager
+def bulk_loading():
+    """No search or reference indexing on save: both are done in bulk afterwards."""
+    handler = search_signal_handlers.post_save_signal_handler
+    models = [model for model in get_indexed_models() if post_save.disconnect(handler, sender=model)]
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        for model in models:
+            post_save.connect(handler, sender=model)
+
+
+class PageBatch:
+    """New pages under one parent, saved live and given their revision, a batch at a time.
+
+    What ``parent.add_child(instance=page)`` then ``page.save_revision().publish()`` leave in the
+    database (tree path, live page, one revision as its latest and live one) for a tenth of their
+    queries: paths are counted on from the parent's last child, each page is saved once, and the
+    revisions and the parent's child count are written per batch. ``page_published`` is sent
+    for each page (caches forget what they hold); no log entries are written. Only for adding
+    pages to a tree that nobody edits meanwhile.
+    """
+
+    def __init__(self, parent):
+        self.parent = parent
+        last = parent.get_last_child()
+        self.next_step = last._get_lastpos_in_path() + 1 if last else 1
+        self.pages = []
+        self.base_content_type = ContentType.objects.get_for_model(Page)
+
+    def add(self, page, published_at, before_revision=None):
+        """Save ``page`` as the parent's last child, live since ``published_at``.
+
+        ``before_revision(page)`` adds rows that the revision should hold (inline children).
+        """
+        parent = self.parent
+        page.depth = parent.depth + 1
+        page.path = Page._get_path(parent.path, page.depth, self.next_step)
+        self.next_step += 1
+        page.numchild = 0
+        page.locale_id = parent.locale_id
+        page.draft_title = page.title
+        page.live, page.has_unpublished_changes = True, False
+        page.first_published_at = page.last_published_at = page.latest_revision_created_at = published_at
+        page._cached_parent_obj = parent
+        page.save(clean=False)
+        if before_revision:
+            before_revision(page)
+        self.pages.append(page)
+        return page
+
+    def flush(self):
+        if not self.pages:
+            return
+        revisions = Revision.objects.bulk_create(
+            Revision(
+                content_type=ContentType.objects.get_for_model(page),
+                base_content_type=self.base_content_type,
+                object_id=str(page.pk),
+                created_at=page.latest_revision_created_at,
+                content=page.serializable_data(),
+                object_str=str(page),
+            )
+            for page in self.pages
+        )
+        for page, revision in zip(self.pages, revisions, strict=True):
+            page.latest_revision = page.live_revision = revision
+        Page.objects.bulk_update(self.pages, ["latest_revision", "live_revision"])
+        Page.objects.filter(pk=self.parent.pk).update(numchild=F("numchild") + len(self.pages))
+        self.parent.numchild += len(self.pages)
+        for page in self.pages:
+            page_published.send(sender=type(page), instance=page, revision=page.live_revision)
+        self.pages = []
+
+
+class Command(BaseCommand):
+    help = "Add a large volume of generated news, calls, laureates and partnership offers to the demo site."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--news", type=int, default=5000, help="News items (default 5000).")
+        parser.add_argument("--calls", type=int, default=500, help="Calls for projects (default 500).")
+        parser.add_argument("--laureates", type=int, default=10000, help="Laureates in all (default 10000).")
+        parser.add_argument(
+            "--big-call", type=int, default=500, help="Laureates of the call with the longest list (default 500)."
+        )
+        parser.add_argument("--offers", type=int, default=2000, help="Published partnership offers (default 2000).")
+        parser.add_argument("--seed", type=int, default=7, help="Random seed (the same seed gives the same content).")
+        parser.add_argument("--clean", action="store_true", help="Remove the generated content and stop.")
+
+    def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError("generate_volume adds invented content: it is refused in production mode.")
+        for name in ("news", "calls", "laureates", "big_call", "offers"):
+            if options[name] < 0:
+                raise CommandError(f"--{name.replace('_', '-')} cannot be negative.")
+        started = time.monotonic()
+        self.verbosity = options["verbosity"]
+        if options["clean"]:
+            self.remove_news()
+            self.remove_calls()
+            self.remove_offers()
+            self.stdout.write(self.style.SUCCESS(f"Generated content removed ({time.monotonic() - started:.0f} s)."))
+            return
+        self.ensure_demo()
+        self.random = random.Random(options["seed"])  # noqa: S311 - invented content, not secrets
+        self.today = timezone.localdate()
+        self.taxonomy = {
+            code: (
+                list(Theme.objects.filter(locale__language_code=code).order_by("slug")),
+                {country.iso_code: country for country in Country.objects.filter(locale__language_code=code)},
+            )
+            for code in LANGUAGE_CODES
+        }
+        created = {}
+        with bulk_loading():
+            created["news"] = self.generate_news(options["news"])
+            created["calls"] = self.generate_calls(options["calls"], options["laureates"], options["big_call"])
+            created["offers"] = self.generate_offers(options["offers"])
+        self.index(created)
+        big = CallPage.objects.filter(slug__startswith=SLUG_PREFIX).annotate(n=Count("laureates")).order_by("-n")
+        big = big.first()
+        if big is not None:
+            self.stdout.write(f"Call with the most laureates ({big.n}): {big.url}")
+        self.stdout.write(self.style.SUCCESS(f"Volume content is ready ({time.monotonic() - started:.0f} s)."))
+
+    # --- the demo underneath ------------------------------------------------------------------
+    def index_pages(self, model):
+        """The live ``model`` page of each locale (child of its home page)."""
+        return {
+            page.locale.language_code: page
+            for page in model.objects.filter(depth=3).live().select_related("locale").order_by("path")
+        }
+
+    def ensure_demo(self):
+        """The home, news list, call list and Bourse of every locale; the demo loader makes them."""
+        needed = (HomePage, NewsIndexPage, CallIndexPage, BourseIndexPage)
+        missing = [
+            model
+            for model in needed
+            if model.objects.live().filter(locale__language_code__in=LANGUAGE_CODES).values("locale").distinct().count()
+            < len(LANGUAGE_CODES)
+        ]
+        if missing:
+            names = ", ".join(model.__name__ for model in missing)
+            self.stdout.write(f"The demo site is incomplete ({names} missing in some locale): running load_demo.")
+            call_command("load_demo", stdout=self.stdout)
+        self.news_indexes = self.index_pages(NewsIndexPage)
+        self.call_indexes = self.index_pages(CallIndexPage)
+        if not set(LANGUAGE_CODES) <= set(self.news_indexes) & set(self.call_indexes):
+            raise CommandError("The news and call lists must exist in fr, en, es and ar: check load_demo's output.")
+
+    # --- pages ------------------------------------------------------------------------------------
+    def locale_for(self, number):
+        return LOCALE_CYCLE[number % len(LOCALE_CYCLE)]
+
+    def pick_themes(self, code, count):
+        themes, _ = self.taxonomy[code]
+        return self.random.sample(themes, min(count, len(themes)))
+
+    def remove_pages(self, model, label):
+        pages = Page.objects.type(model).filter(slug__startswith=SLUG_PREFIX, depth=4)
+        count = pages.count()
+        if count:
+            # Children first would not matter: generated pages have none. treebeard's delete
+            # fixes the parents' child counts; Wagtail unpublishes each page and unindexes it.
+            pages.delete()
+            self.stdout.write(f"Removed {count} generated {label}.")
+
+    # --- news -------------------------------------------------------------------------------------
+    def generated_news(self):
+        return NewsPage.objects.filter(slug__startswith=SLUG_PREFIX)
+
+    def remove_news(self):
+        self.remove_pages(NewsPage, "news items")
+
+    def generate_news(self, total):
+        existing = self.generated_news().count()
+        if existing == total:
+            self.stdout.write(f"{total} generated news items are there already.")
+            return []
+        self.remove_news()
+        started = time.monotonic()
+        categories = [value for value, _label in NewsPage.Category.choices]
+        span = 8 * 365  # eight years of news
+        created = []
+        batches = {code: PageBatch(index) for code, index in self.news_indexes.items()}
+        for start in range(0, total, BATCH_SIZE):
+            with transaction.atomic():
+                for number in range(start, min(start + BATCH_SIZE, total)):
+                    code = self.locale_for(number)
+                    created.append(self.build_news_item(batches[code], code, number, categories, span))
+                for batch in batches.values():
+                    batch.flush()
+            self.progress("news items", len(created), total, started)
+        return created
+
+    def build_news_item(self, batch, code, number, categories, span):
+        rng = self.random
+        topic, (iso, place) = rng.choice(TOPICS), rng.choice(PLACES)
+        category = categories[number % len(categories)]
+        day = self.today - datetime.timedelta(days=rng.randrange(span))
+        summary = fill(NEWS_SUMMARY, code, topic=topic, place=place)
+        event = {}
+        if category == NewsPage.Category.EVENT:
+            # A third of the events are still to come; the others make the agenda's archive.
+            offset = rng.randrange(-span, 120) if number % 3 else rng.randrange(1, 120)
+            start = timezone.make_aware(
+                datetime.datetime.combine(self.today + datetime.timedelta(days=offset), datetime.time(10))
+            )
+            event = {"event_start": start, "event_end": start + datetime.timedelta(hours=2), "event_online": True}
+            day = min(day, start.date())
+        page = NewsPage(
+            title=capitalized(fill(rng.choice(NEWS_TITLES), code, topic=topic, place=place))[:255],
+            slug=f"{SLUG_PREFIX}{number:05d}",
+            date=day,
+            category=category,
+            summary=summary,
+            search_description=summary,
+            body=[("paragraph", "".join(f"<p>{escape(fill(text, code, topic=topic))}</p>" for text in BODY))],
+            **event,
+        )
+        _themes, countries = self.taxonomy[code]
+        page.themes = self.pick_themes(code, rng.choice((1, 1, 2)))
+        page.countries = [countries[iso]] if iso in countries else []
+        published = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, rng.randrange(60))))
+        return batch.add(page, published)
+
+    # --- calls and laureates -------------------------------------------------------------------------
+    def generated_calls(self):
+        return CallPage.objects.filter(slug__startswith=SLUG_PREFIX)
+
+    def remove_calls(self):
+        self.remove_pages(CallPage, "calls for projects")
+
+    @staticmethod
+    def call_status(number):
+        """The status of the n-th call: out of ten, one upcoming, two open, one closed awaiting
+        its results and six closed with their laureates."""
+        return {1: "upcoming", 2: "open", 5: "open", 3: "closed"}.get(number % 10, "results")
+
+    def laureate_counts(self, calls, total, big_call):
+        """How many laureates each call gets: one long list, the rest spread over the other calls
+        with results."""
+        with_results = [number for number in range(calls) if self.call_status(number) == "results"]
+        counts = dict.fromkeys(range(calls), 0)
+        if not with_results or not total:
+            return counts
+        counts[with_results[0]] = min(big_call, total) if len(with_results) > 1 else total
+        rest = with_results[1:]
+        if rest:
+            share, extra = divmod(total - counts[with_results[0]], len(rest))
+            for position, number in enumerate(rest):
+                counts[number] = share + (1 if position < extra else 0)
+        return counts
+
+    def generate_calls(self, total, laureates, big_call):
+        calls = self.generated_calls()
+        existing = calls.count()
+        existing_laureates = Laureate.objects.filter(page__in=calls).count()
+        if existing == total and existing_laureates == (laureates if total else 0):
+            self.stdout.write(f"{total} generated calls with {existing_laureates} laureates are there already.")
+            return []
+        self.remove_calls()
+        started = time.monotonic()
+        counts = self.laureate_counts(total, laureates, big_call)
+        created = []
+        batches = {code: PageBatch(index) for code, index in self.call_indexes.items()}
+        for start in range(0, total, BATCH_SIZE // 5):
+            with transaction.atomic():
+                for number in range(start, min(start + BATCH_SIZE // 5, total)):
+                    # The long list goes to a French call: the benchmark's "call page with many laureates".
+                    code = "fr" if number == 0 else self.locale_for(number)
+                    created.append(self.build_call(batches[code], code, number, counts[number]))
+                for batch in batches.values():
+                    batch.flush()
+            self.progress("calls", len(created), total, started)
+        return created
+
+    def call_dates(self, number):
+        """Opening and closing dates that give the call its status (see ``call_status``)."""
+        rng, today, days = self.random, self.today, datetime.timedelta
+        status = self.call_status(number)
+        if status == "upcoming":
+            opening = today + days(rng.randrange(5, 90))
+            return opening, opening + days(rng.randrange(45, 90))
+        if status == "open":
+            return today - days(rng.randrange(10, 60)), today + days(rng.randrange(1, 90))
+        closing = today - days(rng.randrange(1, 60) if status == "closed" else rng.randrange(60, 10 * 365))
+        return closing - days(rng.randrange(45, 120)), closing
+
+    def build_call(self, batch, code, number, laureate_count):
+        rng = self.random
+        themes, countries = self.taxonomy[code]
+        theme = rng.choice(themes)
+        opening, closing = self.call_dates(number)
+        call_type = [value for value, _label in CallPage.CallType.choices][number % len(CallPage.CallType.choices)]
+        iso, place = rng.choice(PLACES)
+        summary = fill(CALL_SUMMARY, code, theme=theme.name)
+        page = CallPage(
+            title=fill(CALL_TITLE, code, theme=theme.name, year=closing.year),
+            slug=f"{SLUG_PREFIX}{number:05d}",
+            summary=summary,
+            search_description=summary,
+            body=[("paragraph", "".join(f"<p>{escape(fill(text, code, topic=theme.name))}</p>" for text in BODY))],
+            call_type=call_type,
+            edition_year=closing.year,
+            opening_date=opening,
+            closing_date=closing,
+            committee_date=closing + datetime.timedelta(days=45),
+            application_url="https://www.example.org/cncd/candidater",
+            partner_country=countries.get(iso) if call_type == CallPage.CallType.BILATERAL else None,
+            eligible_zone=place.get(code) if call_type == CallPage.CallType.GEOGRAPHIC else "",
+            contact_name="Secrétariat de la délégation (démo)",
+            contact_email="appels-a-projets@example.org",
+        )
+        page.themes = [theme]
+        page.countries = [countries[iso]] if iso in countries and call_type != CallPage.CallType.GENERALIST else []
+
+        def laureates(call):
+            Laureate.objects.bulk_create(
+                Laureate(
+                    page=call,
+                    sort_order=position,
+                    french_authority=rng.choice(FRENCH_AUTHORITIES),
+                    partner_authority=fill(OFFER_AUTHORITY, "fr", place=rng.choice(PLACES)[1]),
+                    country=countries.get(rng.choice(PLACES)[0]),
+                    project_title=capitalized(fill(OFFER_TITLE, "fr", topic=rng.choice(TOPICS))),
+                    theme=rng.choice(themes),
+                    amount=Decimal(rng.randrange(10, 200) * 500),
+                )
+                for position in range(laureate_count)
+            )
+
+        published = timezone.make_aware(datetime.datetime.combine(opening, datetime.time(9)))
+        published = min(published - datetime.timedelta(days=14), timezone.now())
+        return batch.add(page, published, laureates if laureate_count else None)
+
+    # --- partnership offers -----------------------------------------------------------------------------
+    def generated_offers(self):
+        return PartnershipOffer.objects.filter(contact_email__endswith=f"@{OFFER_EMAIL_DOMAIN}")
+
+    def remove_offers(self):
+        count, _ = self.generated_offers().delete()
+        if count:
+            self.stdout.write("Removed the generated partnership offers.")
+
+    def reserve_references(self, year, count):
+        """``count`` consecutive references of ``year``, taken from the counter the forms use."""
+        prefix = PartnershipOffer.reference_prefix
+        with transaction.atomic():
+            counter, _ = ReferenceCounter.objects.select_for_update().get_or_create(prefix=prefix, year=year)
+            first = counter.last_number + 1
+            counter.last_number += count
+            counter.save(update_fields=["last_number"])
+        return [f"{prefix}-{year}-{number:05d}" for number in range(first, first + count)]
+
+    def generate_offers(self, total):
+        existing = self.generated_offers().filter(status=PartnershipOffer.Status.PUBLIC).count()
+        if existing == total:
+            self.stdout.write(f"{total} generated partnership offers are there already.")
+            return []
+        self.remove_offers()
+        started = time.monotonic()
+        rng = self.random
+        themes, countries = self.taxonomy["fr"]
+        now = timezone.now()
+        moments = sorted(now - datetime.timedelta(minutes=rng.randrange(3 * 365 * 24 * 60)) for _ in range(total))
+        by_year = {}
+        for moment in moments:
+            by_year.setdefault(timezone.localtime(moment).year, []).append(moment)
+        references = {year: iter(self.reserve_references(year, len(items))) for year, items in by_year.items()}
+        offers, theme_rows, history = [], [], []
+        for number, moment in enumerate(moments):
+            code = self.locale_for(number)
+            iso, region, latitude, longitude = rng.choice(OFFER_PLACES)
+            topic = rng.choice(TOPICS)
+            authority = fill(OFFER_AUTHORITY, code, place=region)
+            offers.append(
+                PartnershipOffer(
+                    reference=next(references[timezone.localtime(moment).year]),
+                    language=code,
+                    status=PartnershipOffer.Status.PUBLIC,
+                    created_at=moment - datetime.timedelta(days=20),
+                    status_changed_at=moment,
+                    published_at=moment,
+                    consent_at=moment - datetime.timedelta(days=20),
+                    authority_name=authority,
+                    authority_type=rng.choice(PartnershipOffer.AuthorityType.values),
+                    country=countries[iso],
+                    region=region,
+                    population=rng.randrange(5, 2000) * 1000,
+                    latitude=Decimal(f"{latitude + rng.uniform(-0.6, 0.6):.5f}"),
+                    longitude=Decimal(f"{longitude + rng.uniform(-0.6, 0.6):.5f}"),
+                    project_title=capitalized(fill(OFFER_TITLE, code, topic=topic))[:200],
+                    description=fill(OFFER_DESCRIPTION, code, authority=authority, topic=topic),
+                    partner_sought=OFFER_PARTNER.get(code),
+                    working_languages=WORKING_LANGUAGES[code],
+                    embassy=f"Ambassade de France — service de coopération ({countries[iso].name})",
+                    embassy_email=f"cooperation.{iso.lower()}@example.org",
+                    contact_name=f"Personne de contact {number + 1}",
+                    contact_role="Attaché de coopération",
+                    contact_email=f"offre{number + 1}@{OFFER_EMAIL_DOMAIN}",
+                )
+            )
+        with transaction.atomic():
+            PartnershipOffer.objects.bulk_create(offers, batch_size=500)
+            through = PartnershipOffer.themes.through
+            for offer in offers:
+                for theme in rng.sample(themes, rng.choice((1, 2, 2, 3))):
+                    theme_rows.append(through(partnershipoffer_id=offer.pk, theme_id=theme.pk))
+                for status, moment in (
+                    (PartnershipOffer.Status.SUBMITTED, offer.created_at),
+                    (PartnershipOffer.Status.PUBLIC, offer.published_at),
+                ):
+                    history.append(
+                        StatusChange(record=offer, status=status, comment="Données générées", created_at=moment)
+                    )
+            through.objects.bulk_create(theme_rows, batch_size=2000)
+            StatusChange.objects.bulk_create(history, batch_size=1000)
+        self.progress("partnership offers", total, total, started)
+        return offers
+
+    # --- indexes ------------------------------------------------------------------------------------------
+    def index(self, created):
+        """Add the new objects to every search backend, as ``update_index`` does, and record the
+        pages' references (themes, countries) in Wagtail's reference index."""
+        started = time.monotonic()
+        groups = [
+            (NewsPage, [page.pk for page in created["news"]]),
+            (CallPage, [page.pk for page in created["calls"]]),
+            (PartnershipOffer, [offer.pk for offer in created["offers"]]),
+        ]
+        backends = list(get_search_backends(with_auto_update=True))
+        count = 0
+        for model, pks in groups:
+            for start in range(0, len(pks), 1000):
+                objects = list(model.get_indexed_objects().filter(pk__in=pks[start : start + 1000]))
+                for backend in backends:
+                    backend.add_bulk(model, objects)
+                if model is not PartnershipOffer:
+                    for page in objects:
+                        ReferenceIndex.create_or_update_for_object(page)
+                count += len(objects)
+        if count:
+            self.stdout.write(f"Indexed {count} objects for search ({time.monotonic() - started:.0f} s).")
+
+    def progress(self, label, done, total, started):
+        if self.verbosity > 1 or (self.verbosity and done == total):
+            elapsed = time.monotonic() - started
+            self.stdout.write(f"  {label}: {done}/{total} ({elapsed:.0f} s)")

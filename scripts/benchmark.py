@@ -1,0 +1,494 @@
+"""Load benchmark of the portal as deployed: gunicorn, production settings, a large database.
+
+Run from the project folder with the project's Python (see README, "Benchmark"):
+
+    .venv/bin/python scripts/benchmark.py [--rebuild] [--connections 16] [--duration 20]
+
+1. Creates the PostgreSQL database (``portal_bench`` unless ``--database-url``), migrates it,
+   loads the demo and the generated volume (``generate_volume``; both skip what is there,
+   ``--rebuild`` starts from an empty database) and collects the static files.
+2. Starts gunicorn in production mode (random ``SECRET_KEY``, plain HTTP on 127.0.0.1, Redis as
+   the cache when it answers) and waits for ``/health/``.
+3. Requests each URL a few times, one at a time (every answer must be a 200; the median is the
+   latency of a request alone), then loads it with ``wrk`` at a fixed concurrency for a fixed
+   time; a Lua script reports the latency percentiles and counts every status. Any error or
+   non-200 answer makes the script fail.
+4. Prints the machine, the settings and a table: requests per second, p50/p95/p99 latency and
+   each page's throughput relative to a static file served by the same server.
+
+Not a test: figures depend on the machine. Installs Debian's ``wrk`` when missing (as root).
+"""
+
+import argparse
+import datetime
+import http.client
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote, urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/portal_bench"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
+SEARCH_WORD = "coopération"
+
+# Runs inside the portal (``manage.py shell``): the URLs to load and what the database holds.
+RESOLVE_URLS = """
+import json
+from collections import Counter
+from django.conf import settings
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone, translation
+from calls.models import CallPage, Laureate
+from forms.models import PartnershipOffer
+from forms.pages import BourseIndexPage
+from news.models import NewsIndexPage, NewsPage
+
+news_index = NewsIndexPage.objects.live().get(locale__language_code="fr")
+items = news_index.news_items()
+year = timezone.localdate().year - 1
+themes = Counter(items.filter(date__year=year).values_list("themes__slug", flat=True))
+theme = next(slug for slug, _count in themes.most_common() if slug)
+call = (
+    CallPage.objects.live().filter(locale__language_code="fr")
+    .annotate(laureate_count=Count("laureates")).order_by("-laureate_count", "pk").first()
+)
+with translation.override("fr"):
+    search = reverse("search")
+print(json.dumps({
+    "urls": {
+        "home": "/fr/",
+        "news": f"{news_index.url}?theme={theme}&year={year}",
+        "call": call.url,
+        "bourse": BourseIndexPage.objects.live().get(locale__language_code="fr").url,
+        "search": f"{search}?q=SEARCH_WORD",
+    },
+    "call_laureates": call.laureate_count,
+    "data": {
+        "news items": NewsPage.objects.live().count(),
+        "calls": CallPage.objects.live().count(),
+        "laureates": Laureate.objects.count(),
+        "published offers": PartnershipOffer.objects.published().count(),
+    },
+    "page_cache": {name: repr(getattr(settings, name)) for name in dir(settings) if name.startswith("PAGE_CACHE")},
+    "cache": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1],
+}))
+"""
+
+WRK_SCRIPT = """\
+-- Written by scripts/benchmark.py: counts the statuses, prints one JSON line when done.
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  statuses = {}
+  cache_hits = 0
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+  if (headers["X-Page-Cache"] or headers["x-page-cache"]) == "hit" then
+    cache_hits = cache_hits + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local counts, hits = {}, 0
+  for _, thread in ipairs(threads) do
+    hits = hits + thread:get("cache_hits")
+    for status, count in pairs(thread:get("statuses")) do
+      counts[status] = (counts[status] or 0) + count
+    end
+  end
+  local parts = {}
+  for status, count in pairs(counts) do
+    table.insert(parts, string.format('"%d": %d', status, count))
+  end
+  local e = summary.errors
+  io.write(string.format(
+    'BENCHMARK_JSON {"requests": %d, "duration_us": %d, "bytes": %d, "p50_us": %d, "p95_us": %d, ' ..
+    '"p99_us": %d, "max_us": %d, "errors": {"connect": %d, "read": %d, "write": %d, "status": %d, ' ..
+    '"timeout": %d}, "statuses": {%s}, "cache_hits": %d}\\n',
+    summary.requests, summary.duration, summary.bytes,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max,
+    e.connect, e.read, e.write, e.status, e.timeout, table.concat(parts, ", "), hits))
+end
+"""
+
+LABELS = {
+    "static": "Static file (portal.css)",
+    "home": "Home page",
+    "news": "News list, filtered",
+    "call": "Call with {call_laureates} laureates",
+    "bourse": "Bourse partenariats list",
+    "search": f"Search « {SEARCH_WORD} »",
+}
+
+
+class BenchmarkError(Exception):
+    pass
+
+
+def log(message):
+    print(f"[benchmark] {message}", flush=True)
+
+
+def run(args, env, **kwargs):
+    """Run a command of the portal; its output is shown only when it fails."""
+    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, **kwargs)  # noqa: S603
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise BenchmarkError(f"command failed: {' '.join(str(arg) for arg in args)}")
+    return result.stdout
+
+
+def manage(env, *args):
+    return run([PYTHON, "manage.py", *args], env)
+
+
+# --- setup ----------------------------------------------------------------------------------------
+def ensure_database(url, rebuild):
+    """Create the database of ``url`` (dropped first with ``rebuild``); returns True if it was created."""
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if not re.fullmatch(r"[A-Za-z0-9_]+", name):
+        raise BenchmarkError(f"unexpected database name {name!r}")
+    maintenance = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as connection:
+        if rebuild:
+            log(f"dropping database {name}")
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            log(f"creating database {name}")
+            connection.execute(f'CREATE DATABASE "{name}"')
+        return not exists
+
+
+def redis_answers(url):
+    try:
+        import redis
+
+        return redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except Exception:  # noqa: BLE001 - any failure means "no Redis"
+        return False
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        log("installing wrk (apt-get install wrk)")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)  # noqa: S607
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, env=env)  # noqa: S607
+        return
+    raise BenchmarkError("wrk is needed: sudo apt-get install wrk (Debian/Ubuntu), or run this script as root")
+
+
+def compile_messages(env):
+    """The French URLs (``/fr/recherche/``) need the compiled catalogues, as in production."""
+    missing = [po for po in ROOT.glob("*/locale/*/LC_MESSAGES/django.po") if not po.with_suffix(".mo").exists()]
+    missing += [po for po in ROOT.glob("locale/*/LC_MESSAGES/django.po") if not po.with_suffix(".mo").exists()]
+    if missing:
+        log("compiling the message catalogues")
+        manage(env, "compilemessages", "--ignore=.venv", "-v0")
+
+
+def prepare(options, base_env):
+    created = ensure_database(options.database_url, options.rebuild)
+    compile_messages(base_env)
+    log("migrating")
+    manage(base_env, "migrate", "--noinput", "-v0")
+    log("loading the demo and the volume (generate_volume; skips what is there)" + (" — first load" if created else ""))
+    started = time.monotonic()
+    volume = ["--news", options.news, "--calls", options.calls, "--laureates", options.laureates]
+    output = manage(base_env, "generate_volume", *map(str, volume + ["--offers", options.offers]))
+    for line in output.splitlines():
+        if "already" in line or "ready" in line or "Indexed" in line:
+            log(f"  {line.strip()}")
+    log(f"data ready in {time.monotonic() - started:.0f} s")
+
+
+# --- server -------------------------------------------------------------------------------------
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(port, path, timeout=30):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        connection.request("GET", path, headers={"Host": f"127.0.0.1:{port}"})
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def start_gunicorn(options, env, port, log_path):
+    gunicorn = Path(PYTHON).parent / "gunicorn"
+    if not gunicorn.exists():
+        raise BenchmarkError(f"{gunicorn} not found: run this script with the project's .venv/bin/python")
+    args = [
+        str(gunicorn),
+        "portal.wsgi",
+        "--workers",
+        str(options.workers),
+        "--worker-class",
+        options.worker_class,
+        "--threads",
+        str(options.threads),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--timeout",
+        "120",
+    ]
+    log(f"starting gunicorn ({options.workers} {options.worker_class} workers) on 127.0.0.1:{port}")
+    # gunicorn's messages and the portal's logs (errors with their traceback) go to one file.
+    with open(log_path, "ab") as log_file:
+        process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)  # noqa: S603
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise BenchmarkError(f"gunicorn stopped (exit {process.returncode}); see {log_path}")
+        try:
+            status, _body = get(port, "/health/", timeout=5)
+            if status == 200:
+                return process
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise BenchmarkError(f"/health/ did not answer 200 within 90 s; see {log_path}")
+
+
+def stop(process):
+    if process is None or process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+# --- load -----------------------------------------------------------------------------------------
+def warm_up(port, urls, times):
+    """Request every URL ``times`` times, one request at a time (each worker loads its code,
+    templates and caches); returns the median time of the second half of them, in ms: the
+    latency of a request on its own."""
+    alone = {}
+    for key, path in urls.items():
+        timings = []
+        for _ in range(times):
+            started = time.perf_counter()
+            status, _body = get(port, path, timeout=120)
+            timings.append((time.perf_counter() - started) * 1000)
+            if status != 200:
+                raise BenchmarkError(f"{path} ({key}) answered {status}, not 200")
+        alone[key] = statistics.median(timings[len(timings) // 2 :])
+    return alone
+
+
+def load(port, path, options, lua_path):
+    url = f"http://127.0.0.1:{port}{path}"
+    args = [
+        "wrk",
+        f"--threads={options.wrk_threads}",
+        f"--connections={options.connections}",
+        f"--duration={options.duration}s",
+        "--timeout=30s",
+        f"--script={lua_path}",
+        url,
+    ]
+    result = subprocess.run(args, capture_output=True, text=True)  # noqa: S603
+    match = re.search(r"^BENCHMARK_JSON (.*)$", result.stdout, re.MULTILINE)
+    if result.returncode != 0 or not match:
+        raise BenchmarkError(f"wrk failed on {url}:\n{result.stdout}{result.stderr}")
+    figures = json.loads(match.group(1))
+    figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
+    # Failed requests: connection errors and timeouts, plus every answer that is not a 200
+    # (wrk's own "status" errors are the 4xx and 5xx among those).
+    figures["not_200"] = sum(count for status, count in figures["statuses"].items() if status != "200")
+    figures["failed"] = figures["not_200"] + sum(n for kind, n in figures["errors"].items() if kind != "status")
+    return figures
+
+
+# --- report ---------------------------------------------------------------------------------------
+def machine():
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        memory = f"{kib / 1024 / 1024:.1f} GiB RAM"
+    except (OSError, AttributeError):
+        pass
+    return f"{cpu}, {os.cpu_count()} CPUs, {memory}; {platform.system()} {platform.release()}"
+
+
+def git_revision():
+    result = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%h %s"], capture_output=True, text=True)  # noqa: S603, S607
+    return result.stdout.strip() or "unknown"
+
+
+def report(results, context, options):
+    static_rps = results["static"]["rps"]
+    lines = [
+        "",
+        f"Portal benchmark — {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, commit {git_revision()}",
+        f"Machine: {machine()}; load average before the run: {context['load_before']}",
+        f"Server: gunicorn, {options.workers} {options.worker_class} worker(s)"
+        + (f" × {options.threads} threads" if options.threads > 1 else "")
+        + f", DJANGO_ENV=production, cache: {context['cache']}, page cache settings: "
+        + (", ".join(f"{k}={v}" for k, v in context["page_cache"].items()) or "none"),
+        f"Load: wrk, {options.connections} connections, {options.wrk_threads} threads, {options.duration} s per URL",
+        "Data: " + ", ".join(f"{count:,} {name}" for name, count in context["data"].items()),
+        "",
+        "| page | URL | KiB | alone ms | page cache hits | req/s | p50 ms | p95 ms | p99 ms | vs static |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for key, figures in results.items():
+        label = LABELS[key].format(**context)
+        size = figures["bytes"] / max(figures["requests"], 1) / 1024
+        hits = "–" if key == "static" else f"{figures['cache_hits'] / max(figures['requests'], 1):.0%}"
+        latencies = " | ".join(f"{figures[name] / 1000:,.1f}" for name in ("p50_us", "p95_us", "p99_us"))
+        cells = [label, f"`{figures['path']}`", f"{size:,.0f}", f"{figures['alone_ms']:,.1f}", hits]
+        cells += [f"{figures['rps']:,.0f}", latencies, f"{figures['rps'] / static_rps:.1%}"]
+        lines.append("| " + " | ".join(cells) + " |")
+    print("\n".join(lines), flush=True)
+
+
+# --- main ---------------------------------------------------------------------------------------------
+def parse_args():
+    cores = os.cpu_count() or 1
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default=os.environ.get("BENCHMARK_DATABASE_URL", DEFAULT_DATABASE_URL))
+    parser.add_argument("--redis-url", default=DEFAULT_REDIS_URL, help="used as the cache when it answers")
+    parser.add_argument("--no-redis", action="store_true", help="local-memory cache in each worker")
+    parser.add_argument(
+        "--no-page-cache", action="store_true", help="switch the anonymous page cache off (PAGE_CACHE_SECONDS=0)"
+    )
+    parser.add_argument("--rebuild", action="store_true", help="drop the database and load everything again")
+    parser.add_argument("--skip-setup", action="store_true", help="use the database as it is")
+    parser.add_argument("--news", type=int, default=5000)
+    parser.add_argument("--calls", type=int, default=500)
+    parser.add_argument("--laureates", type=int, default=10000)
+    parser.add_argument("--offers", type=int, default=2000)
+    parser.add_argument("--workers", type=int, default=2 * cores + 1, help="gunicorn workers (default 2 × CPUs + 1)")
+    parser.add_argument("--worker-class", default="sync", help="gunicorn worker class (default sync)")
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker (gthread)")
+    parser.add_argument("--connections", type=int, default=16, help="concurrent connections (default 16)")
+    parser.add_argument("--duration", type=int, default=20, help="seconds of load per URL (default 20)")
+    parser.add_argument("--wrk-threads", type=int, default=min(cores, 4), help="wrk threads (default CPUs, at most 4)")
+    parser.add_argument("--port", type=int, default=0, help="port of gunicorn (default: a free one)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    options = parser.parse_args()
+    options.wrk_threads = max(1, min(options.wrk_threads, options.connections))
+    return options
+
+
+def main():
+    options = parse_args()
+    base_env = {**os.environ, "DATABASE_URL": options.database_url, "LOG_LEVEL": "WARNING"}
+    for name in ("DJANGO_ENV", "DJANGO_SETTINGS_MODULE", "REDIS_URL", "ELASTICSEARCH_URL"):
+        base_env.pop(name, None)
+    ensure_wrk()
+    if not options.skip_setup:
+        prepare(options, base_env)
+    work = Path(tempfile.mkdtemp(prefix="portal-benchmark-"))
+    env = {
+        **base_env,
+        "DJANGO_ENV": "production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # Plain HTTP on the loopback: no redirection to HTTPS, no proxy header to trust.
+        "SECURE_SSL_REDIRECT": "false",
+        "BEHIND_HTTPS_PROXY": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "STATIC_ROOT": str(work / "static"),
+        "MEDIA_ROOT": str(work / "media"),
+        "PRIVATE_MEDIA_ROOT": str(work / "private_media"),
+    }
+    if options.no_page_cache:
+        env["PAGE_CACHE_SECONDS"] = "0"
+    if not options.no_redis and redis_answers(options.redis_url):
+        import redis
+
+        # A database of its own, emptied so that every run starts from a cold cache.
+        redis.Redis.from_url(options.redis_url).flushdb()
+        env["REDIS_URL"] = options.redis_url
+    else:
+        log("Redis does not answer (or --no-redis): each worker has its own local-memory cache")
+    log("collecting the static files")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    context = json.loads(
+        manage(env, "shell", "-c", RESOLVE_URLS.replace("SEARCH_WORD", quote(SEARCH_WORD))).splitlines()[-1]
+    )
+    if options.no_page_cache and "PAGE_CACHE_SECONDS" not in context["page_cache"]:
+        raise BenchmarkError("--no-page-cache: this version of the portal has no PAGE_CACHE_SECONDS setting")
+    # Other work on the machine skews the figures: say how busy it was.
+    context["load_before"] = " ".join(f"{value:.1f}" for value in os.getloadavg())
+    port = options.port or free_port()
+    process = None
+    results = {}
+    try:
+        process = start_gunicorn(options, env, port, work / "gunicorn.log")
+        status, home = get(port, context["urls"]["home"])
+        # A small hashed file of the same server: the cost of a request with no page work.
+        css = re.search(r'href="(/static/portal/portal\.[0-9a-f]+\.css)"', home.decode())
+        if status != 200 or not css:
+            raise BenchmarkError(f"the home page answered {status} without the hashed portal.css")
+        urls = {"static": css.group(1), **context["urls"]}
+        log("warming up: " + ", ".join(urls.values()))
+        alone = warm_up(port, urls, times=max(4, 2 * options.workers))
+        lua_path = work / "report.lua"
+        lua_path.write_text(WRK_SCRIPT)
+        for key, path in urls.items():
+            log(f"loading {path} for {options.duration} s")
+            results[key] = load(port, path, options, lua_path) | {"path": path, "alone_ms": alone[key]}
+            figures = results[key]
+            if figures["failed"]:
+                raise BenchmarkError(
+                    f"{path}: {figures['failed']} failed requests (errors "
+                    f"{figures['errors']}, statuses {figures['statuses']}); see {work / 'gunicorn.log'}"
+                )
+    finally:
+        stop(process)
+    report(results, context, options)
+    if options.json:
+        options.json.write_text(json.dumps({"context": context, "results": results}, indent=2, ensure_ascii=False))
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except BenchmarkError as error:
+        sys.exit(f"[benchmark] FAILED: {error}")
