@@ -45,17 +45,22 @@ class ReferenceCounter(models.Model):
 
     @classmethod
     def next_reference(cls, prefix):
-        year = timezone.localdate().year
+        return cls.next_references(prefix, 1)[0]
+
+    @classmethod
+    def next_references(cls, prefix, count, year=None):
+        """``count`` consecutive references of ``year`` (this year by default)."""
+        year = year or timezone.localdate().year
         with transaction.atomic():
             counters = cls.objects.filter(prefix=prefix, year=year)
-            if not counters.update(last_number=F("last_number") + 1):
+            if not counters.update(last_number=F("last_number") + count):
                 try:
                     with transaction.atomic():
-                        cls.objects.create(prefix=prefix, year=year, last_number=1)
+                        cls.objects.create(prefix=prefix, year=year, last_number=count)
                 except IntegrityError:  # created meanwhile by a concurrent submission
-                    counters.update(last_number=F("last_number") + 1)
-            number = counters.values_list("last_number", flat=True).get()
-        return f"{prefix}-{year}-{number:05d}"
+                    counters.update(last_number=F("last_number") + count)
+            last = counters.values_list("last_number", flat=True).get()
+        return [f"{prefix}-{year}-{number:05d}" for number in range(last - count + 1, last + 1)]
 
 
 class StatusChange(models.Model):

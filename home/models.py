@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, ContentBlocks
-from portal.i18n import active_locale
+from portal.i18n import active_locale, localized_pages
 from portal.models import BasePage
 
 
@@ -95,8 +95,6 @@ class HomePage(BasePage):
         """The entry points as ``{title, text, page}``, each page in the active locale when it is
         translated: pages already in that locale are kept, the others cost one query together
         (``Page.localized`` costs one or two per entry point)."""
-        from portal.templatetags.portal_tags import localized_pages
-
         locale = active_locale()
         entries = [entry.value for entry in self.entry_points if entry.value["page"] is not None]
         localized = localized_pages(e["page"] for e in entries if e["page"].locale_id != locale.pk)

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
+ADMIN_PREFIX = "/admin/"
 ADMIN_SCRIPT_TAG = re.compile(rb"<script(?![^>]*\bnonce=)(?=[\s>])")
 
 
@@ -61,14 +62,13 @@ def build_policy(nonce: str, frame_ancestors: str) -> str:
 class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefix = "/admin/"
 
     def __call__(self, request):
         request.csp_nonce = secrets.token_urlsafe(18)
         response = self.get_response(request)
         if "Content-Security-Policy" in response:
             return response
-        if request.path_info.startswith(self.admin_prefix) and not getattr(response, "streaming", False):
+        if request.path_info.startswith(ADMIN_PREFIX) and not getattr(response, "streaming", False):
             self.add_nonce_to_admin_scripts(request, response)
         same_origin = response.get("X-Frame-Options", "").upper() == "SAMEORIGIN"
         header = "Content-Security-Policy-Report-Only" if settings.CSP_REPORT_ONLY else "Content-Security-Policy"

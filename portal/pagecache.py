@@ -12,12 +12,12 @@ connects the signals), so the next request renders afresh. Entries also expire a
 ``PAGE_CACHE_SECONDS`` and never outlive the next opening or closing of a call, whose status is
 computed at render time. The menu and footer cache (portal_tags) follows the same version.
 
-The cache is Redis when ``REDIS_URL`` is set, local memory otherwise. The CSP nonce written in a
-stored page is replaced with the current request's on the way out.
+The cache is Redis when ``REDIS_URL`` is set, local memory otherwise; while Redis is down it
+answers like an empty cache (portal/cache.py), so pages are simply rendered. The CSP nonce written
+in a stored page is replaced with the current request's on the way out.
 """
 
 import hashlib
-import logging
 import time
 import uuid
 
@@ -25,8 +25,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
-
-logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content-version"
 BOUNDARY_KEY = "content-next-boundary"
@@ -36,10 +34,9 @@ HIT_HEADER = "X-Page-Cache"
 
 def content_version() -> str:
     version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY) or version
+    if version is None:  # first request, or the cache was emptied: agree on one version
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY, "unavailable")
     return version
 
 
@@ -105,12 +102,8 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not may_serve_from_cache(request):
             return self.get_response(request)
-        try:
-            key = cache_key(request)
-            stored = cache.get(key)
-        except Exception:  # noqa: BLE001 - a cache outage must not stop the site
-            logger.warning("page cache unavailable", exc_info=True)
-            return self.get_response(request)
+        key = cache_key(request)
+        stored = cache.get(key)
         if stored is not None:
             return self.replay(request, stored)
         response = self.get_response(request)
@@ -121,19 +114,16 @@ class PageCacheMiddleware:
     @staticmethod
     def store(request, key, response):
         timeout = settings.PAGE_CACHE_SECONDS
-        try:
-            until_boundary = seconds_until_next_boundary()
-            if until_boundary is not None:
-                timeout = max(1, min(timeout, int(until_boundary)))
-            stored = {
-                "content": response.content,
-                "status": response.status_code,
-                "headers": dict(response.headers.items()),
-                "nonce": getattr(request, "csp_nonce", ""),
-            }
-            cache.set(key, stored, timeout)
-        except Exception:  # noqa: BLE001
-            logger.warning("page cache unavailable", exc_info=True)
+        until_boundary = seconds_until_next_boundary()
+        if until_boundary is not None:
+            timeout = max(1, min(timeout, int(until_boundary)))
+        stored = {
+            "content": response.content,
+            "status": response.status_code,
+            "headers": dict(response.headers.items()),
+            "nonce": getattr(request, "csp_nonce", ""),
+        }
+        cache.set(key, stored, timeout)
         response[HIT_HEADER] = "miss"
 
     @staticmethod

@@ -11,7 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 
-from portal.templatetags.portal_tags import localized_pages
+from portal.i18n import localized_pages
 from search import engine
 from search.forms import SearchForm
 from search.highlight import highlight_title, load_streams_together, snippet

@@ -9,7 +9,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page
 
-from portal.i18n import active_locale, language_versions
+from portal.i18n import active_locale, language_versions, localized_pages
 from portal.models import NavigationMenu, PortalSettings
 from portal.pagecache import content_version
 
@@ -23,24 +23,6 @@ def get_language_versions(context):
     if not isinstance(page, Page):
         page = None
     return language_versions(request, page)
-
-
-def localized_pages(pages):
-    """Map each page's id to its live version in the active locale (itself when untranslated).
-
-    One query whatever the number of pages: menus must not query once per link.
-    """
-    pages = [p for p in pages if p is not None]
-    if not pages:
-        return {}
-    locale = active_locale()
-    translated = {
-        p.translation_key: p
-        for p in Page.objects.live()
-        .public()
-        .filter(translation_key__in={p.translation_key for p in pages}, locale=locale)
-    }
-    return {p.pk: translated.get(p.translation_key, p) for p in pages}
 
 
 def cached_per_locale(name, request, build):

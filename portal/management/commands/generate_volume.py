@@ -43,6 +43,7 @@ from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
 from portal.demo import LANGUAGE_CODES, T
 from portal.models import Country, Theme
+from portal.pagecache import bump_content_version
 
 SLUG_PREFIX = "generated-"
 OFFER_EMAIL_DOMAIN = "volume.example.org"
@@ -341,6 +342,7 @@ class Command(BaseCommand):
             created["calls"] = self.generate_calls(options["calls"], options["laureates"], options["big_call"])
             created["offers"] = self.generate_offers(options["offers"])
         self.index(created)
+        bump_content_version()  # the offers were bulk-inserted, without the signals that do it
         big = CallPage.objects.filter(slug__startswith=SLUG_PREFIX).annotate(n=Count("laureates")).order_by("-n")
         big = big.first()
         if big is not None:
@@ -568,16 +570,6 @@ class Command(BaseCommand):
         if count:
             self.stdout.write("Removed the generated partnership offers.")
 
-    def reserve_references(self, year, count):
-        """``count`` consecutive references of ``year``, taken from the counter the forms use."""
-        prefix = PartnershipOffer.reference_prefix
-        with transaction.atomic():
-            counter, _ = ReferenceCounter.objects.select_for_update().get_or_create(prefix=prefix, year=year)
-            first = counter.last_number + 1
-            counter.last_number += count
-            counter.save(update_fields=["last_number"])
-        return [f"{prefix}-{year}-{number:05d}" for number in range(first, first + count)]
-
     def generate_offers(self, total):
         existing = self.generated_offers().filter(status=PartnershipOffer.Status.PUBLIC).count()
         if existing == total:
@@ -592,7 +584,11 @@ class Command(BaseCommand):
         by_year = {}
         for moment in moments:
             by_year.setdefault(timezone.localtime(moment).year, []).append(moment)
-        references = {year: iter(self.reserve_references(year, len(items))) for year, items in by_year.items()}
+        prefix = PartnershipOffer.reference_prefix
+        references = {
+            year: iter(ReferenceCounter.next_references(prefix, len(items), year=year))
+            for year, items in by_year.items()
+        }
         offers, theme_rows, history = [], [], []
         for number, moment in enumerate(moments):
             code = self.locale_for(number)
