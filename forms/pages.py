@@ -20,7 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published, page_unpublished
 
-from forms.ratelimit import hit, too_many_requests
+from forms import ratelimit
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.i18n import active_locale
 from portal.models import BasePage
@@ -117,15 +117,19 @@ class IntakeFormPage(RoutablePageMixin, BasePage):
     @path("")
     def form_view(self, request):
         """GET shows the form; POST checks the rate limit, validates and saves, then redirects
-        to the thank-you page (so a reload never sends twice)."""
+        to the thank-you page (so a reload never sends twice). Accepted submissions and wrong
+        captcha answers count against the limit, other refused posts do not (forms/ratelimit.py)."""
         if request.method == "POST":
-            if hit(request):
-                return too_many_requests(request, {"page": self})
+            if ratelimit.is_limited(request):
+                return ratelimit.too_many_requests(request, {"page": self})
             form = self.form_class(request.POST, request.FILES)
             if form.is_valid():
                 record = form.save_submission(self.locale.language_code, self.extra_recipients())
+                ratelimit.count(request)
                 request.session[self.session_key()] = record.reference
                 return redirect(self.url + self.reverse_subpage("thanks"))
+            if form.has_error("captcha"):
+                ratelimit.count(request)
             form.set_autofocus_on_first_error()
         else:
             form = self.form_class()

@@ -7,8 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import login  # noqa: F401 - connects the login signal receiver
-
         connect_content_version_signals()
 
 

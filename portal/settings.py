@@ -8,6 +8,7 @@ required (the portal refuses to start without one), HTTPS-only cookies and HSTS,
 ``manage.py check --deploy`` passes without warnings.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -79,6 +80,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "captcha",
+    "axes",
     "dsfr",
     "widget_tweaks",
     "django.contrib.admin",
@@ -104,6 +106,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns the response of a login attempt that django-axes refused into the lock-out page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses every authentication of a locked-out user name and address,
+# whichever view asks (Wagtail admin login, private-page login, any later sign-in view).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -143,7 +154,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -----------------------------------------------------------------------------------
 # portal.cache.ResilientRedisCache answers like an empty cache while Redis is unreachable, so a
-# stopped Redis never breaks pages (the forms' rate limit and the login throttle then fail open).
+# stopped Redis never breaks pages (the forms' rate limit then fails open; the login lock-out
+# lives in the database and still applies).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -232,10 +244,6 @@ if os.environ.get("ELASTICSEARCH_URL"):
         "database": {"BACKEND": "search.backends.database"},
     }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-# The admin login locks an account (and an address) after repeated failures: see portal/login.py.
-WAGTAILADMIN_USER_LOGIN_FORM = "portal.login.ThrottledLoginForm"
-ADMIN_LOGIN_MAX_FAILURES = int(os.environ.get("ADMIN_LOGIN_MAX_FAILURES", "5"))
-ADMIN_LOGIN_LOCK_SECONDS = int(os.environ.get("ADMIN_LOGIN_LOCK_SECONDS", str(15 * 60)))
 
 # --- E-mail ---------------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Coopération décentralisée <no-reply@example.org>")
@@ -259,6 +267,29 @@ CAPTCHA_LETTER_ROTATION = (-20, 20)
 DSFR_USE_INTEGRITY_CHECKSUMS = True
 
 # --- Security -------------------------------------------------------------------------------------
+# Behind a reverse proxy, the request header in which the proxy puts the client's address (e.g.
+# HTTP_X_REAL_IP): used by the login lock-out and the forms' rate limit (portal/client.py).
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
+# Login lock-out (django-axes, database handler): LOGIN_MAX_FAILURES wrong passwords for one user
+# name from one address lock that pair for LOGIN_LOCK_SECONDS, on every login view. Counting the
+# pair, not the user name alone, means that a stranger cannot lock a colleague out from elsewhere.
+# Attempts are kept in the database, so the lock-out holds while Redis is down.
+LOGIN_MAX_FAILURES = int(os.environ.get("LOGIN_MAX_FAILURES", "5"))
+LOGIN_LOCK_SECONDS = int(os.environ.get("LOGIN_LOCK_SECONDS", str(15 * 60)))
+AXES_FAILURE_LIMIT = LOGIN_MAX_FAILURES
+AXES_COOLOFF_TIME = datetime.timedelta(seconds=LOGIN_LOCK_SECONDS)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "portal.client.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.login.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# A user name and address pair is counted apart from its browser (a new User-Agent is no way out).
+AXES_USE_USER_AGENT = False
+# Only failures are recorded (the lock-out view in the admin); no row per successful login.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False  # staff see the lock-outs in the Wagtail admin (portal/wagtail_hooks.py)
+AXES_VERBOSE = False
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views set SAMEORIGIN for themselves
@@ -344,8 +375,6 @@ INTAKE_RETENTION_DAYS = int(os.environ.get("INTAKE_RETENTION_DAYS", "730"))
 # At most INTAKE_RATE_LIMIT form submissions per client IP address in INTAKE_RATE_LIMIT_WINDOW seconds.
 INTAKE_RATE_LIMIT = int(os.environ.get("INTAKE_RATE_LIMIT", "10"))
 INTAKE_RATE_LIMIT_WINDOW = int(os.environ.get("INTAKE_RATE_LIMIT_WINDOW", "3600"))
-# Behind a reverse proxy, the request header holding the client address (e.g. HTTP_X_REAL_IP).
-INTAKE_CLIENT_IP_HEADER = os.environ.get("INTAKE_CLIENT_IP_HEADER", "")
 INTAKE_MAX_FILE_SIZE = int(os.environ.get("INTAKE_MAX_FILE_SIZE", str(5 * 1024 * 1024)))
 INTAKE_MAX_FILES = int(os.environ.get("INTAKE_MAX_FILES", "5"))
 # Map tiles of the Bourse map; empty: markers on a blank background (no external request).

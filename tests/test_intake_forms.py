@@ -264,15 +264,43 @@ def test_thank_you_page_needs_a_submission(client, intake_site):
 def test_rate_limit_answers_429_in_the_visitors_language(client, intake_site_es, settings):
     settings.INTAKE_RATE_LIMIT = 2
     page = intake_site_es["offer_form_es"]
-    for _ in range(2):
-        assert post(client, page, offer_data(project_title="")).status_code == 200
+    for attempt in range(2):
+        assert post(client, page, offer_data(project_title=f"Proyecto {attempt}")).status_code == 302
     response = post(client, page, offer_data())
     assert response.status_code == 429
     assert response["Retry-After"] == str(settings.INTAKE_RATE_LIMIT_WINDOW)
     assert "Demasiados envíos" in response.content.decode()
-    assert not PartnershipOffer.objects.exists()
+    assert PartnershipOffer.objects.count() == 2
     # Another address is not limited.
     assert post(client, page, offer_data(), REMOTE_ADDR="10.0.0.9").status_code == 302
+
+
+def test_junk_posts_from_a_shared_address_do_not_block_a_genuine_submitter(client, intake_site, settings):
+    # Ten refused posts (fields missing or invalid) from an embassy's address count for nothing:
+    # before, every POST counted and the colleague filling the form in properly got a 429.
+    settings.INTAKE_RATE_LIMIT = 3
+    page = intake_site["offer_form"]
+    for attempt in range(10):
+        junk = offer_data(project_title="", contact_email=f"pas-une-adresse-{attempt}")
+        assert post(client, page, junk).status_code == 200
+    assert post(client, page, offer_data()).status_code == 302
+    assert PartnershipOffer.objects.count() == 1
+
+
+def test_wrong_captcha_answers_count_against_the_limit(client, intake_site, settings):
+    from captcha.models import CaptchaStore
+
+    settings.INTAKE_RATE_LIMIT = 3
+    page = intake_site["offer_form"]
+    for _ in range(3):
+        key = CaptchaStore.generate_key()
+        response = post(client, page, offer_data(captcha_0=key, captcha_1="mauvais"))
+        assert response.status_code == 200
+        assert "Le code de sécurité est faux" in response.content.decode()
+    response = post(client, page, offer_data())
+    assert response.status_code == 429
+    assert "Trop d’envois" in response.content.decode()
+    assert not PartnershipOffer.objects.exists()
 
 
 def test_email_failure_keeps_the_record_and_retries(

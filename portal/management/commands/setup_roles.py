@@ -76,6 +76,9 @@ MODEL_PERMISSIONS = {
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
+        # Login lock-outs (django-axes): see them, lift one by deleting it.
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
         # Intake records without the submitters' personal data (reviewers only see those).
         "intake.view_partnershipoffer",
         "intake.view_expertiselabelrequest",
