@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.bodysize.RequestBodySizeMiddleware",  # before anything reads the body (CSRF does)
     "django.middleware.common.CommonMiddleware",
     "portal.pagecache.PageCacheMiddleware",  # anonymous pages, per language (portal/pagecache.py)
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -206,6 +207,10 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Files sent through the intake forms never go to MEDIA_ROOT: they are served only through a
 # permission-checked view.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+# Intake attachments hold personal data: readable by the application's user and group only.
+# (MEDIA_ROOT keeps Django's default, 0644: the proxy serves its images.)
+PRIVATE_MEDIA_PERMISSIONS = int(os.environ.get("PRIVATE_MEDIA_PERMISSIONS", "640"), 8)
+PRIVATE_MEDIA_DIRECTORY_PERMISSIONS = int(os.environ.get("PRIVATE_MEDIA_DIRECTORY_PERMISSIONS", "750"), 8)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -377,6 +382,14 @@ INTAKE_RATE_LIMIT = int(os.environ.get("INTAKE_RATE_LIMIT", "10"))
 INTAKE_RATE_LIMIT_WINDOW = int(os.environ.get("INTAKE_RATE_LIMIT_WINDOW", "3600"))
 INTAKE_MAX_FILE_SIZE = int(os.environ.get("INTAKE_MAX_FILE_SIZE", str(5 * 1024 * 1024)))
 INTAKE_MAX_FILES = int(os.environ.get("INTAKE_MAX_FILES", "5"))
+# A request whose declared body is larger is refused (413) before being read (portal/bodysize.py):
+# the intake forms' files plus their fields, and room for the admin's document uploads. The
+# proxy's client_max_body_size must match (README). Form fields without files: 2.5 MB (Django's
+# DATA_UPLOAD_MAX_MEMORY_SIZE); uploads above 2.5 MB go to a temporary file, not to memory.
+MAX_REQUEST_BODY_SIZE = int(os.environ.get("MAX_REQUEST_BODY_SIZE", str(32 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2621440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # Map tiles of the Bourse map; empty: markers on a blank background (no external request).
 INTAKE_MAP_TILE_URL = os.environ.get("INTAKE_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 INTAKE_MAP_ATTRIBUTION = os.environ.get(

@@ -3,6 +3,9 @@ honeypot, the captcha, the rate limit, the private files and the e-mails that ar
 
 import datetime
 import io
+import stat
+import tracemalloc
+import zipfile
 from pathlib import Path
 from unittest import mock
 
@@ -23,6 +26,7 @@ from tests.factories_intake import (
     png_bytes,
     setup_roles,
     user_in_group,
+    zip_bytes,
 )
 
 pytestmark = pytest.mark.django_db
@@ -246,6 +250,99 @@ def test_good_files_are_stored_privately(client, intake_site):
         assert not path.is_relative_to(settings.MEDIA_ROOT)
         assert "dossier" not in path.name  # random names on disk
     assert attachments[0].mime_type == "application/pdf"
+    # Personal data: readable by the application's user and group only (was 0644).
+    for attachment in attachments:
+        path = Path(attachment.file.path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o640, path
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o750, path.parent
+
+
+def zip_bomb(member_names, bomb_name, expanded=256 * 1024 * 1024):
+    """A ZIP archive of ~250 KB whose member ``bomb_name`` expands to ``expanded`` bytes, written
+    in chunks so that building it costs little memory."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in member_names:
+            if name == bomb_name:
+                with archive.open(name, "w", force_zip64=True) as member:
+                    chunk = b"\0" * (1024 * 1024)
+                    for _ in range(expanded // len(chunk)):
+                        member.write(chunk)
+            else:
+                archive.writestr(name, "<x/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name, members, bomb",
+    [
+        ("bombe.odt", ["mimetype", "content.xml"], "mimetype"),
+        ("bombe.docx", ["[Content_Types].xml", "word/document.xml"], "word/document.xml"),
+    ],
+    ids=["odt", "docx"],
+)
+def test_an_office_zip_bomb_is_refused_without_being_expanded(client, intake_site, name, members, bomb):
+    data = zip_bomb(members, bomb)
+    assert len(data) < 1024 * 1024  # under 1 MB sent, 256 MB declared inside
+    upload = SimpleUploadedFile(name, data)
+    tracemalloc.start()
+    try:
+        response = post(client, intake_site["offer_form"], offer_data(attachments=[upload]))
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert response.status_code == 200
+    assert f"« {name} » : son contenu n’est pas un vrai fichier" in response.content.decode()
+    assert not PartnershipOffer.objects.exists()
+    # Expanding the member would have taken 256 MB (the old check read it whole).
+    assert peak < 32 * 1024 * 1024, f"{peak / 1e6:.0f} MB"
+
+
+def test_an_archive_with_absurd_declared_sizes_is_refused():
+    from forms.files import MAX_ARCHIVE_MEMBERS, archive_is_reasonable
+
+    many = zip_bytes({f"word/part{n}.xml": "" for n in range(MAX_ARCHIVE_MEMBERS + 1)})
+    with zipfile.ZipFile(io.BytesIO(many)) as archive:
+        assert not archive_is_reasonable(archive)
+    with zipfile.ZipFile(io.BytesIO(docx_bytes())) as archive:
+        assert archive_is_reasonable(archive)
+
+
+FAKE_PDFS = {
+    "html": b"%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n",
+    "php": b"%PDF-1.7\n<?php system($_GET['c']); ?>\n%%EOF\n",
+    "truncated": None,  # a real PDF cut in the middle
+}
+
+
+@pytest.mark.parametrize("case", FAKE_PDFS, ids=list(FAKE_PDFS))
+def test_a_pdf_header_followed_by_something_else_is_refused(client, intake_site, case):
+    content = FAKE_PDFS[case] or pdf_bytes()[: len(pdf_bytes()) // 3]
+    upload = SimpleUploadedFile("dossier.pdf", content)
+    response = post(client, intake_site["offer_form"], offer_data(attachments=[upload]))
+    assert response.status_code == 200
+    assert "« dossier.pdf » : son contenu n’est pas un vrai fichier PDF." in response.content.decode()
+    assert not Attachment.objects.exists()
+
+
+def test_an_oversized_request_body_is_refused_before_being_read(client, intake_site, settings):
+    # The body declares 1 GB; the few bytes actually there would make Django fail if it read
+    # further than the declaration, so a 413 proves nothing was read.
+    page = intake_site["offer_form"]
+    response = client.generic(
+        "POST",
+        page.url,
+        b"x" * 100,
+        content_type="multipart/form-data; boundary=frontier",
+        CONTENT_LENGTH=str(1024**3),
+    )
+    assert response.status_code == 413
+    html = response.content.decode()
+    assert "Requête trop volumineuse" in html and "32 Mo" in html
+    assert not PartnershipOffer.objects.exists()
+    # Just under the limit, the request is read as usual.
+    settings.MAX_REQUEST_BODY_SIZE = 10 * 1024 * 1024
+    assert post(client, page, offer_data(attachments=[SimpleUploadedFile("a.pdf", pdf_bytes())])).status_code == 302
 
 
 def test_too_many_files_are_refused(client, intake_site):
