@@ -7,6 +7,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from portal.exports import protect_admin_exports
+
+        protect_admin_exports()
         connect_content_version_signals()
 
 
