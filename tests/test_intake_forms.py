@@ -435,3 +435,39 @@ def test_email_gives_up_after_max_attempts(db):
         assert email.send() is False
     email.refresh_from_db()
     assert email.status == "failed"
+
+
+# -- bidirectional override characters -------------------------------------------------------------
+
+RLO, LRI, PDI = "\u202e", "\u2066", "\u2069"
+
+
+@pytest.mark.parametrize("field", ["embassy", "authority_name", "project_title", "contact_name"])
+def test_direction_controls_are_refused_in_short_fields(client, intake_site, field):
+    # Shown publicly, "Ambassade \u202egnp.exe" reads "Ambassade exe.png".
+    response = post(client, intake_site["offer_form"], offer_data(**{field: f"Ambassade {RLO}gnp.exe"}))
+    assert response.status_code == 200
+    assert "supprimez les caractères invisibles de direction du texte" in response.content.decode()
+    assert not PartnershipOffer.objects.exists()
+
+
+def test_direction_controls_are_refused_in_spanish_too(client, intake_site_es):
+    response = post(client, intake_site_es["offer_form_es"], offer_data(region=f"Dakar {LRI}x{PDI}"))
+    assert response.status_code == 200
+    assert "elimine los caracteres invisibles de dirección del texto" in response.content.decode()
+
+
+def test_direction_controls_are_removed_from_long_texts_and_file_names(client, intake_site):
+    data = offer_data(
+        description=f"Restaurer les façades {RLO}gnp.exe{LRI} de l’île.",
+        partner_sought=f"Une ville {PDI}française.",
+        attachments=[SimpleUploadedFile(f"dossier{RLO}fdp.pdf", pdf_bytes())],
+    )
+    assert post(client, intake_site["offer_form"], data).status_code == 302
+    offer = PartnershipOffer.objects.get()
+    assert offer.description == "Restaurer les façades gnp.exe de l’île."
+    assert offer.partner_sought == "Une ville française."
+    assert offer.attachments.get().original_name == "dossierfdp.pdf"
+    # Arabic text keeps its own marks (U+200F), which are not overrides.
+    arabic = "بلدية سانت لويس\u200f"
+    assert post(client, intake_site["offer_form"], offer_data(authority_name=arabic)).status_code == 302
