@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "taggit",
     "captcha",
     "axes",
+    "csp",
     "dsfr",
     "widget_tweaks",
     "django.contrib.admin",
@@ -95,7 +97,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "portal.csp.ContentSecurityPolicyMiddleware",  # above XFrameOptionsMiddleware: reads its header
+    "portal.csp.PortalCSPMiddleware",  # above XFrameOptionsMiddleware: reads its header
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -299,15 +301,39 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views set SAMEORIGIN for themselves
 SESSION_COOKIE_HTTPONLY = True
-# Content-Security-Policy (portal/csp.py): scripts from this origin or with the request's nonce.
-# Video embeds may come from these origins; the map tile host is added from INTAKE_MAP_TILE_URL.
+# Content-Security-Policy (django-csp 4, portal/csp.py): on the public site, scripts from this
+# origin or with the request's nonce; the admin has its own explicit policy. Video embeds may come
+# from CSP_FRAME_SOURCES; the map tile host (INTAKE_MAP_TILE_URL) is added to img-src.
 CSP_FRAME_SOURCES = env_list(
     "CSP_FRAME_SOURCES",
     "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com,"
     "https://www.dailymotion.com,https://geo.dailymotion.com",
 )
-CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
-CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "")
+_csp_common = {
+    "default-src": [SELF],
+    "script-src-attr": [NONE],
+    # DSFR, Leaflet and the admin set style attributes; styles cannot run code.
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "media-src": [SELF],
+    "frame-src": [SELF, *CSP_FRAME_SOURCES],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+if os.environ.get("CSP_REPORT_URI"):
+    _csp_common["report-uri"] = [os.environ["CSP_REPORT_URI"]]
+_public_policy = {"DIRECTIVES": {**_csp_common, "script-src": [SELF, NONCE]}}
+# The Wagtail admin's inline scripts (see portal/csp.py): allowed, explicitly, without a nonce.
+ADMIN_CONTENT_SECURITY_POLICY = {"DIRECTIVES": {**_csp_common, "script-src": [SELF, UNSAFE_INLINE]}}
+# CSP_REPORT_ONLY=on sends the same policies as Content-Security-Policy-Report-Only.
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = None, _public_policy
+else:
+    CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = _public_policy, None
 # No request from the admin to outside services (avatars, Wagtail's release check).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
