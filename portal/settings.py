@@ -290,8 +290,6 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "portal.client.client_ip"
 AXES_LOCKOUT_CALLABLE = "portal.login.lockout_response"
 AXES_RESET_ON_SUCCESS = True
-# A user name and address pair is counted apart from its browser (a new User-Agent is no way out).
-AXES_USE_USER_AGENT = False
 # Only failures are recorded (the lock-out view in the admin); no row per successful login.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ADMIN = False  # staff see the lock-outs in the Wagtail admin (portal/wagtail_hooks.py)

@@ -59,7 +59,7 @@ class LockoutViewSet(ModelViewSet):
     form_fields = []  # never edited; the edit view is refused by the permission policy
     list_display = [
         Column("username", label=_("User name"), sort_key="username"),
-        Column("ip_address", label=_("Address"), sort_key="ip_address"),
+        Column("ip_address", label=_("IP address"), sort_key="ip_address"),
         Column("failures_since_start", label=_("Failed attempts"), sort_key="failures_since_start"),
         DateColumn("attempt_time", label=_("Last attempt"), sort_key="attempt_time"),
         Column("path_info", label=_("Login page")),
