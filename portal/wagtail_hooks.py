@@ -10,9 +10,11 @@ nobody adds or edits them here. Moderators and superusers see them (``setup_role
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -44,6 +46,23 @@ class LockedColumn(BooleanColumn):
         return recent and instance.failures_since_start >= settings.AXES_FAILURE_LIMIT
 
 
+class LockoutIndexView(IndexView):
+    page_title = _("Login lock-outs")
+
+    @cached_property
+    def columns(self):
+        # The user name leads to the record (never to an edit form) and carries its actions
+        # (inspect, delete = unlock).
+        title_class = self._get_title_column_class(TitleColumn)
+        title = title_class("username", label=_("User name"), sort_key="username", get_url=self.get_inspect_url)
+        return [title, *super().columns]
+
+
+class LockoutInspectView(InspectView):
+    def get_page_subtitle(self):
+        return f"{self.object.username} — {self.object.ip_address}"
+
+
 class LockoutViewSet(ModelViewSet):
     model = AccessAttempt
     name = "login_lockouts"
@@ -57,8 +76,9 @@ class LockoutViewSet(ModelViewSet):
     search_fields = ["username", "ip_address"]
     list_filter = ["attempt_time"]
     form_fields = []  # never edited; the edit view is refused by the permission policy
+    index_view_class = LockoutIndexView
+    inspect_view_class = LockoutInspectView
     list_display = [
-        Column("username", label=_("User name"), sort_key="username"),
         Column("ip_address", label=_("IP address"), sort_key="ip_address"),
         Column("failures_since_start", label=_("Failed attempts"), sort_key="failures_since_start"),
         DateColumn("attempt_time", label=_("Last attempt"), sort_key="attempt_time"),
