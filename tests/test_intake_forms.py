@@ -471,3 +471,18 @@ def test_direction_controls_are_removed_from_long_texts_and_file_names(client, i
     # Arabic text keeps its own marks (U+200F), which are not overrides.
     arabic = "بلدية سانت لويس\u200f"
     assert post(client, intake_site["offer_form"], offer_data(authority_name=arabic)).status_code == 302
+
+
+def test_behind_the_proxy_the_rate_limit_counts_each_client_apart(client, intake_site, settings):
+    # The same helper as the login lock-out (portal/client.py): the proxy's address is not the client's.
+    settings.CLIENT_IP_HEADER = "X-Real-IP"
+    settings.INTAKE_RATE_LIMIT = 1
+    page = intake_site["offer_form"]
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    assert post(client, page, offer_data(project_title="A"), HTTP_X_REAL_IP="203.0.113.5", **proxy).status_code == 302
+    assert post(client, page, offer_data(project_title="A2"), HTTP_X_REAL_IP="203.0.113.5", **proxy).status_code == 429
+    assert post(client, page, offer_data(project_title="B"), HTTP_X_REAL_IP="203.0.113.6", **proxy).status_code == 302
+    # A value that is not an address is ignored: the proxy's own address counts.
+    response = post(client, page, offer_data(project_title="C"), HTTP_X_REAL_IP="not-an-ip", **proxy)
+    assert response.status_code == 302
+    assert post(client, page, offer_data(project_title="D"), **proxy).status_code == 429
