@@ -7,7 +7,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import login  # noqa: F401 - connects the login signal receiver
+        # The login signal receiver, the e-mail task, the retry of failed tasks.
+        from portal import login, mail, tasks  # noqa: F401
 
         connect_content_version_signals()
 
