@@ -92,7 +92,7 @@ class BackgroundTaskIndexView(IndexView):
             Column("reference", label=_("Reference"), accessor="reference"),
             StatusColumn("status", label=_("Status")),
             Column("attempts", label=_("Attempts"), accessor="attempts"),
-            DateColumn("enqueued_at", label=_("Queued"), sort_key="enqueued_at"),
+            DateColumn("enqueued_at", label=_("Queued on"), sort_key="enqueued_at"),
             DateColumn("next_try", label=_("Next try"), accessor="next_try"),
             Column("last_error", label=_("Last error"), accessor="last_error"),
         ]
