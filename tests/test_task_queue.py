@@ -315,4 +315,4 @@ def test_scheduler_and_worker_publish_a_scheduled_page_and_update_the_search_ind
     assert index_updates.exists()
     assert set(index_updates.values_list("status", flat=True)) == {TaskResultStatus.SUCCESSFUL}
     html = client.get("/fr/recherche/?q=rencontres").content.decode()
-    assert "Rencontres de l’action internationale" in html
+    assert '<a href="/fr/rencontres/"><mark>Rencontres</mark> de l’action internationale</a>' in html
