@@ -4,13 +4,11 @@ production starts them, a real SMTP server (aiosmtpd) on a loopback port, no moc
 These tests commit (the worker is another process): they need PostgreSQL, and skip without it.
 """
 
-import contextlib
 import datetime
 import email
 import email.policy
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,7 +16,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.db import connection, transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus
@@ -28,6 +25,7 @@ from portal.mail import queue_email
 from portal.models import BackgroundTask, SentEmail
 from tests.factories import ContentPageFactory, build_site
 from tests.factories_intake import build_intake_site, setup_roles, user_in_group
+from tests.smtp import free_port, smtp_server
 from tests.test_intake_forms import offer_data, post
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("requires_postgresql")]
@@ -35,12 +33,6 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("
 ROOT = Path(__file__).resolve().parent.parent
 EMAIL_TASK = "portal.mail.send_email"
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until(condition, timeout=60, what="the condition"):
@@ -51,32 +43,6 @@ def wait_until(condition, timeout=60, what="the condition"):
             return
         time.sleep(0.2)
     raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-
-
-class Inbox:
-    """An aiosmtpd handler keeping every message it accepts (one envelope per SMTP transaction)."""
-
-    def __init__(self):
-        self.envelopes = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        self.envelopes.append(envelope)
-        return "250 Message accepted for delivery"
-
-    @property
-    def recipients(self):
-        return sorted(tuple(envelope.rcpt_tos) for envelope in self.envelopes)
-
-
-@contextlib.contextmanager
-def smtp_server(port):
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield inbox
-    finally:
-        controller.stop()
 
 
 class Processes:

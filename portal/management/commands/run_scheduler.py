@@ -33,7 +33,8 @@ class Command(BaseCommand):
             signal.signal(signal.SIGTERM, self.stop)
             signal.signal(signal.SIGINT, self.stop)
         while self.running:
-            close_old_connections()
+            if not once:
+                close_old_connections()  # a long-running process: drop broken or expired connections
             self.busy = True
             try:
                 for name in enqueue_due_jobs():
