@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,6 +10,9 @@ class PortalConfig(AppConfig):
     def ready(self):
         # The login signal receiver, the e-mail task, the retry of failed tasks.
         from portal import login, mail, tasks  # noqa: F401
+
+        # Every app's tasks, in every process: their labels for staff and their periodic jobs.
+        autodiscover_modules("tasks")
 
         connect_content_version_signals()
 

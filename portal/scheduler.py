@@ -64,7 +64,7 @@ def periodic(*, every=None, daily_at=None, name=None):
 
 
 def jobs():
-    autodiscover_modules("tasks")
+    autodiscover_modules("tasks")  # PortalConfig.ready did it already in a running portal
     return dict(JOBS)
 
 

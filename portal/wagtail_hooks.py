@@ -88,7 +88,7 @@ class BackgroundTaskIndexView(IndexView):
     @cached_property
     def list_display(self):
         return [
-            Column("label", label=_("Task"), accessor="label"),
+            "label",  # the title column, leading to the detail
             Column("reference", label=_("Reference"), accessor="reference"),
             StatusColumn("status", label=_("Status")),
             Column("attempts", label=_("Attempts"), accessor="attempts"),
@@ -97,8 +97,11 @@ class BackgroundTaskIndexView(IndexView):
             Column("last_error", label=_("Last error"), accessor="last_error"),
         ]
 
-    def get_edit_url(self, instance):
-        return None  # the label leads to the detail view
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        columns[0].label = _("Task")
+        return columns
 
 
 class BackgroundTaskInspectView(InspectView):
