@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from portal.scheduler import periodic
-from portal.tasks import register_label, run_command
+from portal.tasks import register_kind, register_label, run_command
 
 
 @periodic(daily_at=datetime.time(3, 0))
@@ -17,3 +17,6 @@ def purge_intake_personal_data():
 
 
 register_label(purge_intake_personal_data, _("Purge of the intake's personal data"))
+# The kinds of e-mail the intake queues (forms/emails.py), as staff read them.
+register_kind("acknowledgement", _("acknowledgement of receipt"))
+register_kind("notification", _("notice to the reviewers"))

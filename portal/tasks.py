@@ -58,10 +58,19 @@ TASK_LABELS = {
 }
 
 
+# Labels of the ``kind`` keyword some tasks take (e.g. the e-mails': "acknowledgement").
+KIND_LABELS = {}
+
+
 def register_label(task, label):
     """Name ``task`` for staff in the admin's list of background tasks."""
     TASK_LABELS[task.module_path] = label
     return task
+
+
+def register_kind(kind, label):
+    """Name a ``kind`` of task (e.g. of e-mail) for staff."""
+    KIND_LABELS[kind] = label
 
 
 def task_label(task_path, kwargs=None):
@@ -69,7 +78,7 @@ def task_label(task_path, kwargs=None):
     if label is None:
         return task_path.rsplit(".", 1)[-1].replace("_", " ")
     kind = (kwargs or {}).get("kind")
-    return f"{label} · {kind}" if kind else label
+    return f"{label} · {KIND_LABELS.get(kind, kind)}" if kind else label
 
 
 def stores_in_database(task):

@@ -75,7 +75,7 @@ def test_who_sees_the_tasks_and_their_personal_data(client, failed_email, userna
         assert failed_email.status == TaskResultStatus.FAILED
         return
     html = listing.content.decode()
-    assert "Courriel · acknowledgement" in html and "BP-2026-00007" in html
+    assert "Courriel · accusé de réception" in html and "BP-2026-00007" in html
     assert "Échec" in html and "ConnectionRefusedError: [Errno 111] Connection refused" in html
     detail = detail.content.decode()
     assert "awa.secrete@example.org" in detail and "Bonjour Awa Exemple," in detail
