@@ -23,6 +23,7 @@ from wagtail.signals import page_published, page_unpublished
 from forms import ratelimit
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.i18n import active_locale
+from portal.mail import split_address_list, validate_address_list
 from portal.models import BasePage
 
 OFFERS_PER_PAGE = 12
@@ -93,6 +94,7 @@ class IntakeFormPage(RoutablePageMixin, BasePage):
         max_length=500,
         blank=True,
         help_text=_('Comma-separated addresses notified of each submission, besides the "Instructeurs" group.'),
+        validators=[validate_address_list],
     )
 
     content_panels = Page.content_panels + [
@@ -112,7 +114,7 @@ class IntakeFormPage(RoutablePageMixin, BasePage):
         return f"intake-reference-{self.translation_key}"
 
     def extra_recipients(self):
-        return [address.strip() for address in self.notification_emails.split(",") if address.strip()]
+        return split_address_list(self.notification_emails)
 
     @path("")
     def form_view(self, request):

@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -153,6 +155,13 @@ DATABASES = {
     )
 }
 USING_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make run` has three processes on one SQLite file (server, task worker, scheduler): write-ahead
+    # logging lets readers work beside a writer, and writers wait for the lock (IMMEDIATE
+    # transactions, 20 s) instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -----------------------------------------------------------------------------------
@@ -265,6 +274,34 @@ if os.environ.get("EMAIL_HOST"):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
+# A mail server that stops answering must not hold a task worker forever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+
+# --- Background tasks (django-tasks, see portal/tasks.py) ------------------------------------------
+# The database backend stores each task in the same transaction as the record that needs it; the
+# worker (`manage.py db_worker`) runs them, the scheduler (`manage.py run_scheduler`) enqueues the
+# periodic jobs. TASKS_BACKEND=immediate runs each task at once in the process that queues it
+# (after the transaction commits): for the test suite and one-off commands such as `load_demo`.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be database or immediate, not {TASKS_BACKEND!r}.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+# A task that raises portal.tasks.RetryLater (e.g. the mail server is down) runs again after
+# TASK_RETRY_DELAY seconds, then twice as long each time, TASK_MAX_ATTEMPTS times in all (8 tries
+# from 5 minutes: about 10 hours and a half); then it is failed, shown to staff for a retry.
+TASK_RETRY_DELAY = int(os.environ.get("TASK_RETRY_DELAY", "300"))
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "8"))
+# Finished task results (and the record of the e-mails they sent) are deleted after this many days.
+TASK_RESULT_RETENTION_DAYS = int(os.environ.get("TASK_RESULT_RETENTION_DAYS", "30"))
+# /health/ reports the queue as late when a due task has waited longer than this (no worker?), and
+# staff may retry a task still "running" after this long (its worker died).
+TASK_QUEUE_MAX_DELAY = int(os.environ.get("TASK_QUEUE_MAX_DELAY", "600"))
+TASK_STALE_AFTER = int(os.environ.get("TASK_STALE_AFTER", "3600"))
+
 # --- Captcha --------------------------------------------------------------------------------------
 CAPTCHA_TEST_MODE = env_bool("CAPTCHA_TEST_MODE", False)
 CAPTCHA_FONT_SIZE = 36
@@ -292,7 +329,7 @@ AXES_LOCKOUT_CALLABLE = "portal.login.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 # Only failures are recorded (the lock-out view in the admin); no row per successful login.
 AXES_DISABLE_ACCESS_LOG = True
-AXES_ENABLE_ADMIN = False  # staff see the lock-outs in the Wagtail admin (portal/wagtail_hooks.py)
+AXES_ENABLE_ADMIN = False  # staff see the lock-outs in the Wagtail admin (portal/admin_lockouts.py)
 AXES_VERBOSE = False
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -368,6 +405,7 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # Wagtail runs its index and reference updates as tasks; their progress is noise.
         "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }

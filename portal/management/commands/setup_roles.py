@@ -94,7 +94,9 @@ MODEL_PERMISSIONS = {
         "intake.view_expertiselabelrequest",
         "intake.change_expertiselabelrequest",
         "intake.view_labelrequest_personal_data",
-        "intake.view_outgoingemail",
+        # The task queue: the intake's e-mails (recipients, text) are among its tasks.
+        "portal.view_backgroundtask",
+        "portal.retry_backgroundtask",
     ],
 }
 
