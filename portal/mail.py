@@ -34,6 +34,7 @@
 
 import smtplib
 import uuid
+from email.utils import getaddresses
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -71,16 +72,21 @@ def is_single_address(value):
     return True
 
 
+def address_list_items(value):
+    """The items of a comma-separated address field, parsed as RFC 5322 does: a comma inside a
+    quoted local part does not separate two items (so it cannot smuggle extra mailboxes)."""
+    return [address.strip() for _name, address in getaddresses([value or ""]) if address.strip()]
+
+
 def validate_address_list(value):
     """Addresses typed by staff in one field, separated by commas; each must be plain."""
-    for address in (part.strip() for part in value.split(",")):
-        if address:
-            validate_single_address(address)
+    for address in address_list_items(value):
+        validate_single_address(address)
 
 
 def split_address_list(value):
     """The addresses of a field checked by ``validate_address_list`` (plain ones only)."""
-    return [address for address in (part.strip() for part in value.split(",")) if is_single_address(address)]
+    return [address for address in address_list_items(value) if is_single_address(address)]
 
 
 def queue_email(*, to, subject, body, html_body="", headers=None, reply_to=(), reference="", kind=""):

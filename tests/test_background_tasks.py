@@ -48,8 +48,7 @@ def failed_email(roles):
 
 
 def login(client, username, group=None, superuser=False):
-    user_in_group(username, group, superuser=superuser)
-    client.login(username=username, password=PASSWORD)
+    client.force_login(user_in_group(username, group, superuser=superuser))
 
 
 ACCESS = {

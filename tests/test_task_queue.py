@@ -16,6 +16,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus
@@ -208,7 +209,7 @@ def test_retries_are_bounded_then_staff_see_the_failure_and_retry(client, proces
     task.refresh_from_db()
     assert task.attempts == 2
 
-    client.login(username="instructrice", password="correct-horse-battery")
+    client.force_login(get_user_model().objects.get(username="instructrice"))
     listing = client.get("/admin/background_tasks/?status=failed").content.decode()
     assert "BP-2026-00042" in listing and "Échec" in listing
     assert "ConnectionRefusedError" in listing
