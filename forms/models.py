@@ -20,7 +20,6 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from forms.files import attachment_path, private_storage
-from portal.i18n import localized
 
 LABEL_VALIDITY_YEARS = 3
 
@@ -191,6 +190,15 @@ class LabelRequestQuerySet(IntakeQuerySet):
         """Authorities holding a valid EXPE-CT label (listed publicly, in site search)."""
         return self.public()
 
+    def next_expiry(self, now):
+        """The midnight (Paris time) at which the next of these labels stops being valid, or None."""
+        last_day = self.filter(label_valid_until__gte=timezone.localdate(now)).aggregate(
+            day=models.Min("label_valid_until")
+        )["day"]
+        if last_day is None:
+            return None
+        return timezone.make_aware(datetime.datetime.combine(last_day + datetime.timedelta(days=1), datetime.time()))
+
 
 class IntakeRecord(index.Indexed, models.Model):
     """What both kinds of submission share: reference, language, status and history, contact."""
@@ -292,12 +300,6 @@ class IntakeRecord(index.Indexed, models.Model):
     def export_themes(self):
         return ", ".join(theme.name for theme in self.themes.all())
 
-    def localized_themes(self):
-        """The record's themes in the active language (the French one when untranslated)."""
-        if hasattr(self, "_localized_themes"):
-            return self._localized_themes
-        return sorted(localized(self.themes.all()), key=lambda theme: theme.name)
-
     def get_absolute_url(self):
         from forms.pages import public_url
 
@@ -390,16 +392,8 @@ class PartnershipOffer(IntakeRecord):
         return self.latitude is not None and self.longitude is not None
 
     def search_country_names(self):
-        from portal.models import Country
-
-        return " ".join(
-            Country.objects.filter(translation_key=self.country.translation_key).values_list("name", flat=True)
-        )
-
-    def localized_country(self):
-        if hasattr(self, "_localized_country"):
-            return self._localized_country
-        return localized([self.country])[0]
+        """The country's names in every language, so a search in Spanish finds a French record."""
+        return " ".join(self.country.names())
 
 
 class ExpertiseLabelRequest(IntakeRecord):
