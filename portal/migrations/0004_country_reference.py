@@ -16,6 +16,7 @@ def drop_copies(apps, schema_editor):
     ContentType = apps.get_model("contenttypes", "ContentType")
     ReferenceIndex = apps.get_model("wagtailcore", "ReferenceIndex")
     TranslatableObject = apps.get_model("wagtail_localize", "TranslatableObject")
+    TranslationSource = apps.get_model("wagtail_localize", "TranslationSource")
     content_type = ContentType.objects.filter(app_label="portal", model="country").first()
     copies = dict(Country.objects.exclude(canonical_id=models.F("pk")).values_list("pk", "canonical_id"))
     if content_type is not None:
@@ -33,7 +34,9 @@ def drop_copies(apps, schema_editor):
             else:
                 reference.to_object_id = keeper
                 reference.save(update_fields=["to_object_id"])
-        # Their translation sources, segments and the page segments pointing at them go too.
+        # Their translation sources (with their segments, which protect their contexts) first,
+        # then the objects (with the page segments pointing at them and their contexts).
+        TranslationSource.objects.filter(object__content_type=content_type).delete()
         TranslatableObject.objects.filter(content_type=content_type).delete()
     Country.objects.filter(pk__in=copies).delete()
 
