@@ -72,7 +72,7 @@ class CallPageQuerySet(PageQuerySet):
 
     def closing_within(self, days, now=None):
         """Open calls whose deadline falls within ``days`` days from now."""
-        now = now or timezone.now()
+        now = (now or timezone.now()).astimezone(datetime.UTC)
         return self.open(now).filter(closing_at__lte=now + datetime.timedelta(days=days))
 
     def by_status_order(self, now=None):
@@ -100,7 +100,7 @@ class CallPageQuerySet(PageQuerySet):
     def next_status_change(self, now=None):
         """The next instant after ``now`` at which one of these calls changes status by itself
         (opens, starts closing soon, closes), or None. The page cache expires then."""
-        now = now or timezone.now()
+        now = (now or timezone.now()).astimezone(datetime.UTC)
         ahead = self.aggregate(
             opens=Min("opens_at", filter=Q(opens_at__gt=now)),
             closes=Min("closing_at", filter=Q(closing_at__gt=now)),

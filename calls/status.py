@@ -101,6 +101,9 @@ def closing_moment(day, time=None):
 def status_at(now, *, opens_at, closing_at, has_results):
     """The status at the instant ``now`` of a call opening at ``opens_at`` and closing at
     ``closing_at`` (aware datetimes), with laureates published or not."""
+    # In UTC: Python compares, adds and subtracts datetimes of one time zone on their wall
+    # clock, which is wrong across a change of summer time.
+    now, opens_at, closing_at = (moment.astimezone(datetime.UTC) for moment in (now, opens_at, closing_at))
     if now < opens_at:
         return CallStatus.UPCOMING
     if now <= closing_at:
@@ -111,6 +114,7 @@ def status_at(now, *, opens_at, closing_at, has_results):
 def status_expression(now, has_results):
     """``status_at`` in SQL, over the ``opens_at`` and ``closing_at`` columns; ``has_results`` is
     a boolean expression (``Exists`` of the call's laureates)."""
+    now = now.astimezone(datetime.UTC)  # now + 14 days in real time, not on the wall clock
     return models.Case(
         models.When(opens_at__gt=now, then=models.Value(CallStatus.UPCOMING)),
         models.When(
