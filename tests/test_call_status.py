@@ -9,6 +9,7 @@ import datetime
 import zoneinfo
 
 import pytest
+import time_machine
 from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -107,3 +108,21 @@ def test_status_rule_at_the_boundaries():
     assert status(closing_at) == CallStatus.CLOSING_SOON
     assert status(closing_at + second) == CallStatus.CLOSED
     assert status(closing_at + second, results=True) == CallStatus.RESULTS
+
+
+def test_the_page_cache_expires_when_a_call_starts_closing_soon(client, site_tree, settings):
+    """Cached pages never outlive the next status change of a call, "closing soon" included
+    (the calls app registers it with the page cache: calls/apps.py)."""
+    settings.PAGE_CACHE_SECONDS = 3600
+    closing = datetime.date(2025, 6, 30)
+    boundary = datetime.datetime(2025, 6, 16, 23, 59, 59, tzinfo=PARIS)  # 14 × 24 h before 30 June 23:59:59
+    with time_machine.travel(boundary - datetime.timedelta(minutes=5), tick=False):
+        call = CallPageFactory(
+            parent=CallIndexPageFactory(), opening_date=datetime.date(2025, 5, 1), closing_date=closing
+        )
+        assert ">Ouvert<" in client.get(call.url).content.decode()
+        assert client.get(call.url)["X-Page-Cache"] == "hit"
+    with time_machine.travel(boundary + datetime.timedelta(seconds=1), tick=False):
+        response = client.get(call.url)
+        assert response["X-Page-Cache"] == "miss"
+        assert ">Clôture proche<" in response.content.decode()
