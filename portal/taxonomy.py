@@ -21,10 +21,11 @@ selects, sorted by name in the active language.
 
 import unicodedata
 
+from django.conf import settings
 from django.db.models import Q
-from wagtail.models import Locale
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 
-from portal.i18n import active_locale
 from portal.models import Country, Theme
 
 
@@ -37,19 +38,24 @@ def sort_key(name):
 # --- Themes -------------------------------------------------------------------------------------
 
 
-def localize_themes(themes, locale=None):
-    """``themes`` (copies in any locale) as their copies in the active locale, in the same order;
-    an untranslated theme stays as it is. At most one query, none when all are in that locale."""
+def content_language(language_code=None):
+    """The locale code of the active language (``fr``, ``en``…), without a query."""
+    return get_supported_content_language_variant(language_code or get_language() or settings.LANGUAGE_CODE)
+
+
+def localize_themes(themes, language_code=None):
+    """``themes`` (copies in any locale) as their copies in the active language, in the same
+    order; an untranslated theme stays as it is. One query (none for no theme)."""
     themes = list(themes)
-    locale = locale or active_locale()
-    keys = {theme.translation_key for theme in themes if theme.locale_id != locale.pk}
-    translated = {}
-    if keys:
-        translated = {t.translation_key: t for t in Theme.objects.filter(locale=locale, translation_key__in=keys)}
-    return [translated.get(theme.translation_key, theme) if theme.locale_id != locale.pk else theme for theme in themes]
+    if not themes:
+        return []
+    keys = {theme.translation_key for theme in themes}
+    copies = Theme.objects.filter(locale__language_code=content_language(language_code), translation_key__in=keys)
+    translated = {theme.translation_key: theme for theme in copies}
+    return [translated.get(theme.translation_key, theme) for theme in themes]
 
 
-def attach_localized_themes(objects, field="themes", locale=None):
+def attach_localized_themes(objects, field="themes", language_code=None):
     """Give each object its themes in the active language, for a whole list in one query.
 
     ``field`` is a many-to-many (prefetched: ``localized_themes``, a list sorted by name) or a
@@ -63,7 +69,7 @@ def attach_localized_themes(objects, field="themes", locale=None):
         own = [list(getattr(obj, field).all()) for obj in objects]
     else:
         own = [[getattr(obj, field)] if getattr(obj, field) is not None else [] for obj in objects]
-    translated = iter(localize_themes([theme for themes in own for theme in themes], locale))
+    translated = iter(localize_themes([theme for themes in own for theme in themes], language_code))
     for obj, themes in zip(objects, own, strict=True):
         localized = [next(translated) for _theme in themes]
         if many:
@@ -73,24 +79,25 @@ def attach_localized_themes(objects, field="themes", locale=None):
     return objects
 
 
-def theme_choices(themes=None, locale=None):
+def theme_choices(themes=None, language_code=None):
     """``(slug, name in the active language)`` of ``themes`` (a queryset of copies in any locale;
-    every theme by default), one per theme, sorted by name. One query."""
-    locale = locale or active_locale()
-    default = Locale.get_default()
+    every theme by default), one per theme (the French copy when untranslated), sorted by name.
+    One query."""
+    preferred = [content_language(language_code), content_language(settings.LANGUAGE_CODE)]
     keys = (themes if themes is not None else Theme.objects.all()).values("translation_key")
     best = {}
-    for theme in Theme.objects.filter(translation_key__in=keys):
-        rank = 0 if theme.locale_id == locale.pk else 1 if theme.locale_id == default.pk else 2
+    for theme in Theme.objects.filter(translation_key__in=keys).select_related("locale"):
+        code = theme.locale.language_code
+        rank = preferred.index(code) if code in preferred else 2
         if theme.translation_key not in best or rank < best[theme.translation_key][0]:
             best[theme.translation_key] = (rank, theme)
     pairs = [(theme.slug, theme.name) for _rank, theme in best.values()]
     return sorted(pairs, key=lambda pair: sort_key(pair[1]))
 
 
-def theme_names(slugs, locale=None):
+def theme_names(slugs, language_code=None):
     """``{slug: name in the active language}`` for theme slugs (search facets). One query."""
-    return dict(theme_choices(Theme.objects.filter(slug__in=slugs), locale)) if slugs else {}
+    return dict(theme_choices(Theme.objects.filter(slug__in=slugs), language_code)) if slugs else {}
 
 
 def filter_by_theme(queryset, fields, slug):
