@@ -250,7 +250,10 @@ class ListingFilterSet(django_filters.FilterSet):
 
     def query_string(self):
         """The valid filters as a query string, sorted by name (feed and export links)."""
-        return urlencode(sorted((name, str(value)) for name, value in self.active.items()))
+        pairs = []
+        for name, value in sorted(self.active.items()):
+            pairs += [(name, str(item)) for item in (value if isinstance(value, list | tuple) else [value])]
+        return urlencode(pairs)
 
 
 # --- Pagination ---------------------------------------------------------------------------------
