@@ -8,13 +8,13 @@ the laureate importer reads the CSV back); names of countries and themes are in 
 the list.
 """
 
-import csv
 import datetime
 
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.exports import csv_response
 from portal.taxonomy import attach_localized_themes
 
 CSV_COLUMNS = [
@@ -52,13 +52,8 @@ def laureate_records(laureates, request=None):
 
 
 def laureates_csv(laureates, filename):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # BOM: spreadsheet software then reads UTF-8 accents right
-    writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    writer.writerows(laureate_records(laureates))
-    return response
+    """The laureates as CSV; cells that a spreadsheet would run as formulas are neutralised."""
+    return csv_response(filename, CSV_COLUMNS, laureate_records(laureates))
 
 
 def laureates_json(laureates, request):

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.exports import restore
 from portal.models import Country, Theme
 
 MAX_ROWS = 2000
@@ -123,7 +124,8 @@ def lookup_tables():
 
 
 def cell(value):
-    return "" if value is None else str(value).strip()
+    """The text of a cell, without the quote our CSV export puts before formula-like text."""
+    return "" if value is None else restore(str(value).strip()).strip()
 
 
 def parse_amount(value):

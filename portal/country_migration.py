@@ -1,6 +1,6 @@
-"""Used once by the apps' migrations that made countries a reference table (``portal.0003`` to
-``0004``): each app remaps its own relations from the locale copies of a country to the one row
-kept for its ISO code (``Country.canonical``, set by ``portal.0003``).
+"""Used once by the apps' migrations that made countries a reference table (``portal.0004`` to
+``0005``): each app remaps its own relations from the locale copies of a country to the one row
+kept for its ISO code (``Country.canonical``, set by ``portal.0004``).
 
 Kept as a module because migrations import it; it only works on the historical models the
 migration framework hands over.

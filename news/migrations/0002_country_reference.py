@@ -1,4 +1,4 @@
-"""Point news items at the one row kept for each country (see portal.0003/0004)."""
+"""Point news items at the one row kept for each country (see portal.0004/0005)."""
 
 from django.db import migrations
 
@@ -12,10 +12,10 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("news", "0001_initial"),
-        ("portal", "0003_country_reference_columns"),
+        ("portal", "0004_country_reference_columns"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
     ]
-    run_before = [("portal", "0004_country_reference")]
+    run_before = [("portal", "0005_country_reference")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

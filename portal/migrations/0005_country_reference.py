@@ -43,7 +43,7 @@ def drop_copies(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0003_country_reference_columns"),
+        ("portal", "0004_country_reference_columns"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
         ("contenttypes", "0002_remove_content_type_name"),

@@ -1,4 +1,4 @@
-"""Point partnership offers at the one row kept for each country (see portal.0003/0004)."""
+"""Point partnership offers at the one row kept for each country (see portal.0004/0005)."""
 
 from django.db import migrations
 
@@ -11,11 +11,11 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("intake", "0001_initial"),
-        ("portal", "0003_country_reference_columns"),
+        ("intake", "0003_remove_outgoingemail_single_addresses"),
+        ("portal", "0004_country_reference_columns"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
     ]
-    run_before = [("portal", "0004_country_reference")]
+    run_before = [("portal", "0005_country_reference")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

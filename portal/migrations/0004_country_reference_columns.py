@@ -1,10 +1,10 @@
 """Countries become a reference table (one row per ISO code), step 1 of 3.
 
-Adds the per-language name columns and the M49 region columns, and points every row at the one
+Adds the per-language name columns, and points every row at the one
 row kept for its ISO code (``canonical``): the French one, else the oldest. The names of the
 locale copies move into the kept row's columns, so no editor's wording is lost. The apps remap
 their relations to the kept row (their own migrations, which run before step 3), then
-``0004_country_reference`` deletes the copies and the translation fields.
+``0005_country_reference`` deletes the copies and the translation fields.
 """
 
 from django.db import migrations, models
@@ -35,7 +35,7 @@ def merge_names(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0002_alter_navigationmenu_items"),
+        ("portal", "0003_task_queue"),
     ]
 
     operations = [
