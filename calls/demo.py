@@ -824,7 +824,7 @@ def link_news(index):
 def load(home):
     """Create the call list, the laureates page and the calls; translate some. Returns {"calls": index}."""
     themes = {theme.slug: theme for theme in Theme.objects.filter(locale=home.locale)}
-    countries = {country.iso_code: country for country in Country.objects.filter(locale=home.locale)}
+    countries = {country.iso_code: country for country in Country.objects.all()}
     index = ensure_page(
         home, CallIndexPage, "appels-a-projets", title=INDEX["title"].fr, intro=INDEX["intro"].fr, show_in_menus=True
     )

@@ -684,7 +684,7 @@ def create_record(model, status, **fields):
 
 
 def load_offers():
-    countries = {country.iso_code: country for country in Country.objects.filter(locale__language_code="fr")}
+    countries = {country.iso_code: country for country in Country.objects.all()}
     themes = {theme.slug: theme for theme in Theme.objects.filter(locale__language_code="fr")}
     specs = [(*spec, "published") for spec in OFFERS] + PENDING_OFFERS
     for number, (iso, authority, kind, region, population, lat, lng, slugs, title, lang, status) in enumerate(specs):
@@ -705,7 +705,7 @@ def load_offers():
             description=DESCRIPTIONS[lang].format(authority=authority, title=title),
             partner_sought=PARTNERS[lang],
             working_languages="espagnol, français" if lang == "es" else "français",
-            embassy=f"Ambassade de France — service de coopération ({countries[iso].name})",
+            embassy=f"Ambassade de France — service de coopération ({countries[iso].name_fr})",
             embassy_email=f"cooperation.{iso.lower()}@example.org",
             contact_name=f"Personne de contact {number + 1}",
             contact_role="Attaché de coopération",

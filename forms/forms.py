@@ -1,4 +1,5 @@
-"""The public submission forms, the Bourse filters and the reviewers' status form.
+"""The public submission forms and the reviewers' status form (the Bourse's filters are in
+``forms/listings.py``).
 
 The fields of the submission forms are fixed here (editors only write the page's introduction
 and thank-you text); their labels, explanations and errors are translated, so each form page
@@ -20,8 +21,8 @@ from wagtail.models import Locale
 
 from forms.files import validate_attachment
 from forms.models import Attachment, ExpertiseLabelRequest, PartnershipOffer, ReferenceCounter, StatusChange
-from forms.taxonomy import localized_choices
 from portal.models import Country, Theme
+from portal.taxonomy import country_choices, theme_choices
 
 # Plain-text fields: markup is refused rather than stored (it would be escaped anyway).
 MARKUP = re.compile(r"<\s*/?\s*[a-z!?]|javascript\s*:", re.IGNORECASE)
@@ -124,7 +125,7 @@ class IntakeForm(DsfrBaseForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["themes"].choices = localized_choices(Theme, "slug")
+        self.fields["themes"].choices = theme_choices(Theme.objects.filter(locale=Locale.get_default()))
         self.fields["website"].widget.attrs.pop("class", None)
         self.fields["attachments"].help_text = _(
             "PDF, ODT, DOCX, JPEG or PNG; at most %(count)d files of %(size)s each."
@@ -271,12 +272,12 @@ class PartnershipOfferForm(IntakeForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("Choose a country"))] + localized_choices(Country, "iso_code")
+        self.fields["country"].choices = [("", _("Choose a country"))] + country_choices()
         self.fields["themes"].label = _("Fields of cooperation")
         self.fields["contact_phone"].validators.append(PHONE)
 
     def clean_country(self):
-        country = Country.objects.filter(locale=Locale.get_default(), iso_code=self.cleaned_data["country"]).first()
+        country = Country.objects.filter(iso_code=self.cleaned_data["country"]).first()
         if country is None:
             raise ValidationError(_("Choose a country in the list."), code="invalid_choice")
         return country
@@ -341,52 +342,6 @@ class ExpertiseLabelRequestForm(IntakeForm):
         if not cleaned.get("siren") and not cleaned.get("department") and "siren" not in self.errors:
             self.add_error("siren", _("Give the SIREN number of the authority or its département."))
         return cleaned
-
-
-class BourseFilterForm(forms.Form):
-    """Filters of the public Bourse list, from the query string. Unknown values are ignored."""
-
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    theme = forms.ChoiceField(label=_("Field of cooperation"), required=False)
-    region = forms.ChoiceField(label=_("Region"), required=False)
-    authority_type = forms.ChoiceField(
-        label=_("Type of authority"),
-        required=False,
-        choices=[("", _("All"))] + list(PartnershipOffer.AuthorityType.choices),
-    )
-
-    def __init__(self, data, offers):
-        super().__init__(data)
-        default = Locale.get_default()
-        country_ids = offers.values_list("country_id", flat=True).distinct()
-        theme_ids = offers.values_list("themes", flat=True).distinct()
-        self.fields["country"].choices = [("", _("All"))] + localized_choices(
-            Country, "iso_code", Country.objects.filter(pk__in=country_ids, locale=default)
-        )
-        self.fields["theme"].choices = [("", _("All"))] + localized_choices(
-            Theme, "slug", Theme.objects.filter(pk__in=theme_ids, locale=default)
-        )
-        regions = sorted(set(offers.exclude(region="").values_list("region", flat=True)), key=str.casefold)
-        self.fields["region"].choices = [("", _("All"))] + [(region, region) for region in regions]
-        for field in self.fields.values():
-            field.widget.attrs["class"] = "fr-select"
-
-    def filters(self):
-        """The valid filter values only (a bad value is dropped, never an error page)."""
-        self.is_valid()
-        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
-
-    def apply(self, offers):
-        filters = self.filters()
-        if "country" in filters:
-            offers = offers.filter(country__iso_code=filters["country"])
-        if "theme" in filters:
-            offers = offers.filter(themes__slug=filters["theme"])
-        if "region" in filters:
-            offers = offers.filter(region=filters["region"])
-        if "authority_type" in filters:
-            offers = offers.filter(authority_type=filters["authority_type"])
-        return offers
 
 
 class StatusChangeForm(forms.Form):

@@ -6,6 +6,8 @@ it through ``submitted → under review → published / labelled → archived`` 
 reason); only published offers and valid labels are public and indexed for site search.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
@@ -18,7 +20,6 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from forms.files import attachment_path, private_storage
-from portal.i18n import localized
 from portal.mail import validate_single_address
 
 LABEL_VALIDITY_YEARS = 3
@@ -132,6 +133,15 @@ class LabelRequestQuerySet(IntakeQuerySet):
         """Authorities holding a valid EXPE-CT label (listed publicly, in site search)."""
         return self.public()
 
+    def next_expiry(self, now):
+        """The midnight (Paris time) at which the next of these labels stops being valid, or None."""
+        last_day = self.filter(label_valid_until__gte=timezone.localdate(now)).aggregate(
+            day=models.Min("label_valid_until")
+        )["day"]
+        if last_day is None:
+            return None
+        return timezone.make_aware(datetime.datetime.combine(last_day + datetime.timedelta(days=1), datetime.time()))
+
 
 class IntakeRecord(index.Indexed, models.Model):
     """What both kinds of submission share: reference, language, status and history, contact."""
@@ -233,12 +243,6 @@ class IntakeRecord(index.Indexed, models.Model):
     def export_themes(self):
         return ", ".join(theme.name for theme in self.themes.all())
 
-    def localized_themes(self):
-        """The record's themes in the active language (the French one when untranslated)."""
-        if hasattr(self, "_localized_themes"):
-            return self._localized_themes
-        return sorted(localized(self.themes.all()), key=lambda theme: theme.name)
-
     def get_absolute_url(self):
         from forms.pages import public_url
 
@@ -332,16 +336,8 @@ class PartnershipOffer(IntakeRecord):
         return self.latitude is not None and self.longitude is not None
 
     def search_country_names(self):
-        from portal.models import Country
-
-        return " ".join(
-            Country.objects.filter(translation_key=self.country.translation_key).values_list("name", flat=True)
-        )
-
-    def localized_country(self):
-        if hasattr(self, "_localized_country"):
-            return self._localized_country
-        return localized([self.country])[0]
+        """The country's names in every language, so a search in Spanish finds a French record."""
+        return " ".join(self.country.names())
 
 
 class ExpertiseLabelRequest(IntakeRecord):

@@ -31,17 +31,13 @@ def default_locale_themes(request):
     return Theme.objects.filter(locale=Locale.get_default())
 
 
-def default_locale_countries(request):
-    return Country.objects.filter(locale=Locale.get_default())
-
-
 class RecordFilterSet(WagtailFilterSet):
     created_at = django_filters.DateFromToRangeFilter(label=_("Received"), widget=DateRangePickerWidget)
     themes = django_filters.ModelChoiceFilter(label=_("Theme"), queryset=default_locale_themes)
 
 
 class OfferFilterSet(RecordFilterSet):
-    country = django_filters.ModelChoiceFilter(label=_("Country"), queryset=default_locale_countries)
+    country = django_filters.ModelChoiceFilter(label=_("Country"), queryset=Country.objects.all())
 
     class Meta:
         model = PartnershipOffer

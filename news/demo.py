@@ -72,7 +72,7 @@ def build_item(index, spec, french):
         **event_fields(spec),
     )
     page.themes = list(Theme.objects.filter(locale=french, slug__in=spec["themes"]))
-    page.countries = list(Country.objects.filter(locale=french, iso_code__in=spec["countries"]))
+    page.countries = list(Country.objects.filter(iso_code__in=spec["countries"]))
     return add_child(index, page)
 
 

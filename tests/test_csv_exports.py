@@ -62,7 +62,7 @@ def test_the_rule():
 @pytest.fixture
 def call_with_payloads(site_tree):
     index = CallIndexPageFactory()
-    country = CountryFactory(iso_code="MX", name="Mexique", zone="americas")
+    country = CountryFactory(iso_code="MX", name="Mexique")
     theme = ThemeFactory(slug="culture", name="Culture")
     call = CallPageFactory(parent=index, title="=Appel 2020", edition_year=2020, closed=True)
     for n, payload in enumerate(PAYLOADS):

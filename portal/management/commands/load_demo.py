@@ -14,7 +14,6 @@ from django.core.management.base import BaseCommand, CommandError
 from home import demo as home_demo
 from portal.demo import DEMO_ACCOUNTS, TRANSLATED_LANGUAGES, T, ensure_demo_accounts, ensure_locales, translate
 from portal.models import NavigationMenu, PortalSettings
-from portal.taxonomy import seed_taxonomy
 
 # Apps that add demo content, in order. Each module has ``load(home) -> dict[str, Page]``.
 APP_LOADERS = ["news.demo", "calls.demo", "forms.demo"]
@@ -42,7 +41,7 @@ class Command(BaseCommand):
         # No transaction around the whole load: wagtail-localize publishes each translation
         # on commit, and a translated parent published after its children were added would
         # get a stale tree (its children would vanish from routing).
-        seed_taxonomy()
+        call_command("seed_taxonomy", stdout=self.stdout)
         home, roles = home_demo.load()
         index_pages = {}
         for module_name in APP_LOADERS:
