@@ -202,3 +202,8 @@ class PortalSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("portal settings")
+
+
+# The referential of authorities (French authorities from the official geographic code, foreign
+# partner authorities) lives in its own module.
+from portal.authorities import FrenchAuthority, PartnerAuthority  # noqa: E402, F401
