@@ -476,6 +476,7 @@ class ApdFigure(models.Model):
     class Source(models.TextChoices):
         STAFF = "staff", _("entered by staff")
         DECLARATION = "declaration", _("yearly declaration")
+        VOLUME = "volume", _("generated volume")
 
     authority = models.ForeignKey(
         "portal.FrenchAuthority",

@@ -56,6 +56,14 @@ MODEL_PERMISSIONS = {
         "calls.add_laureate",
         "calls.change_laureate",
         "calls.delete_laureate",
+        # The Atlas: editors write and correct projects; publishing them is for moderators and reviewers.
+        "atlas.add_project",
+        "atlas.change_project",
+        "atlas.add_apdfigure",
+        "atlas.change_apdfigure",
+        "portal.add_partnerauthority",
+        "portal.change_partnerauthority",
+        "portal.view_frenchauthority",
     ],
     MODERATORS: [
         "wagtailadmin.access_admin",
@@ -82,6 +90,18 @@ MODEL_PERMISSIONS = {
         "calls.add_laureate",
         "calls.change_laureate",
         "calls.delete_laureate",
+        "atlas.add_project",
+        "atlas.change_project",
+        "atlas.delete_project",
+        "atlas.publish_project",
+        "atlas.add_apdfigure",
+        "atlas.change_apdfigure",
+        "atlas.delete_apdfigure",
+        "portal.add_partnerauthority",
+        "portal.change_partnerauthority",
+        "portal.delete_partnerauthority",
+        "portal.view_frenchauthority",
+        "portal.change_frenchauthority",
     ],
     REVIEWERS: [
         "wagtailadmin.access_admin",
@@ -92,6 +112,13 @@ MODEL_PERMISSIONS = {
         "intake.change_expertiselabelrequest",
         "intake.view_labelrequest_personal_data",
         "intake.view_outgoingemail",
+        # Reviewers check and correct Atlas projects, and publish them.
+        "atlas.add_project",
+        "atlas.change_project",
+        "atlas.publish_project",
+        "portal.add_partnerauthority",
+        "portal.change_partnerauthority",
+        "portal.view_frenchauthority",
     ],
 }
 
