@@ -538,11 +538,12 @@ def import_projects(upload, *, create_partners=True, can_publish=False):
                 result.updated += 1
             for name, value in plan["fields"].items():
                 setattr(project, name, value)
-            project.save()
+            # Parental many-to-many relations are written when the project is saved.
             if "themes" in plan:
                 project.themes.set(plan["themes"])
             if "goals" in plan:
                 project.goals.set(plan["goals"])
+            project.save()
             if "french" in plan:
                 project.french_authority_links.all().delete()
                 ProjectFrenchAuthority.objects.bulk_create(

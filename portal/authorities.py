@@ -40,12 +40,15 @@ def normalize_name(name):
 
 class AuthorityQuerySet(models.QuerySet):
     def matching(self, text):
-        """Rows whose name contains ``text`` (accents and case ignored), or whose official code is
-        ``text``: what the admin choosers and listings search with."""
+        """Rows whose name contains every word of ``text`` (accents and case ignored), or whose
+        official code is ``text``: what the admin choosers and listings search with."""
         text = str(text or "").strip()
         if not text:
             return self
-        condition = Q(search_name__contains=normalize_name(text))
+        words = Q()
+        for word in normalize_name(text).split():
+            words &= Q(search_name__contains=word)
+        condition = words
         for field in self.model.CODE_FIELDS:
             condition |= Q(**{field: text.upper()})
         return self.filter(condition)

@@ -107,7 +107,14 @@ def load_partners(specs):
 
 
 def load_projects(specs, partners, authorities):
-    from atlas.models import FundingLine, OtherPartner, Project, ProjectFrenchAuthority, ProjectPartner
+    from atlas.models import (
+        FundingLine,
+        OtherPartner,
+        Project,
+        ProjectFrenchAuthority,
+        ProjectPartner,
+        SustainableDevelopmentGoal,
+    )
     from calls.models import CallPage
     from portal.authorities import normalize_name
     from portal.models import Theme
@@ -129,9 +136,10 @@ def load_projects(specs, partners, authorities):
         project.contact_organisation = contact.get("organisation", "")
         project.contact_email = contact.get("email", "")
         project.contact_address = contact.get("address", "")
-        project.save()
+        # Parental many-to-many relations are written when the project is saved.
         project.themes.set([themes[slug] for slug in spec.get("themes", []) if slug in themes])
-        project.goals.set(spec.get("goals", []))
+        project.goals.set(list(SustainableDevelopmentGoal.objects.filter(number__in=spec.get("goals", []))))
+        project.save()
         project.french_authority_links.all().delete()
         links = [(spec["lead"], ProjectFrenchAuthority.Role.LEAD)]
         links += [(other, ProjectFrenchAuthority.Role.PARTNER) for other in spec.get("french", [])]
