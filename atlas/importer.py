@@ -23,6 +23,7 @@ from decimal import InvalidOperation
 
 from django import forms
 from django.db import transaction
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -278,19 +279,20 @@ class Referential:
         return None, text, None, note % {"name": text}
 
     def partner(self, name, country):
-        """``(partner or None, note or None)``: the partner called ``name`` in ``country``."""
-        if country is None:
-            return None, None
-        key = (country.pk, normalize_name(name))
+        """``(partner or None, note or None)``: the partner called ``name`` in ``country`` (in any
+        country when none is given, if only one bears the name)."""
+        key = (country.pk if country else None, normalize_name(name))
         if key not in self.partners:
-            found = list(PartnerAuthority.objects.filter(country=country, search_name=key[1])[:2])
-            self.partners[key] = found
+            partners = PartnerAuthority.objects.filter(search_name=key[1])
+            if country is not None:
+                partners = partners.filter(country=country)
+            self.partners[key] = list(partners[:2])
         found = self.partners[key]
         if len(found) == 1:
             return found[0], None
         if found:
             return None, _("“%(name)s” names several partner authorities: kept as typed.") % {"name": name}
-        if self.create_partners:
+        if self.create_partners and country is not None:
             return key, None  # created when the file is saved
         return None, _("“%(name)s” is not in the partner authorities: kept as typed.") % {"name": name}
 
@@ -354,7 +356,10 @@ def parse(upload, *, create_partners=True, can_publish=False):
                 text = cell(values.get(name))
                 limit = Project._meta.get_field(name).max_length
                 if limit and len(text) > limit:
-                    problems.append(_("%(column)s is longer than %(max)s characters.") % {"column": name, "max": limit})
+                    column = capfirst(Project._meta.get_field(name).verbose_name)
+                    problems.append(
+                        _("%(column)s is longer than %(max)s characters.") % {"column": column, "max": limit}
+                    )
                 fields[name] = text
         if plan["project"] is None and not fields.get("title"):
             problems.append(_("the title is missing."))
@@ -368,6 +373,7 @@ def parse(upload, *, create_partners=True, can_publish=False):
             if language is None:
                 problems.append(_("unknown language “%(value)s”.") % {"value": cell(values.get("language"))})
             fields["language"] = language
+        unknown = {"kind": _("unknown kind of action “%(value)s”."), "status": _("unknown status “%(value)s”.")}
         for name, table, default in (
             ("kind", KINDS, Project.Kind.COOPERATION),
             ("status", STATUSES, Project.Status.DRAFT),
@@ -376,7 +382,7 @@ def parse(upload, *, create_partners=True, can_publish=False):
                 text = cell(values.get(name))
                 value = choice(text, table) if text else default
                 if value is None:
-                    problems.append(_("unknown %(column)s “%(value)s”.") % {"column": name, "value": text})
+                    problems.append(unknown[name] % {"value": text})
                 fields[name] = value
         if fields.get("status") == Project.Status.PUBLISHED and not can_publish:
             fields.pop("status")  # only those who may publish set the status

@@ -51,11 +51,10 @@ def read_rows(upload):
             continue
     if text is None:
         raise ValueError(_("The file is neither UTF-8 nor Windows-1252 text: save it as CSV UTF-8."))
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
+    # The header row says which separator the spreadsheet used (comma, semicolon or tab).
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    delimiter = max(",;\t", key=header.count)
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
 
 
 def parse_amount(value):
