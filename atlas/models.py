@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Orderable, Page
@@ -93,6 +94,27 @@ class ProjectQuerySet(models.QuerySet):
                 queryset=ProjectPartner.objects.select_related("partner", "country").order_by("sort_order"),
             ),
         )
+
+
+class ProjectAdminForm(WagtailAdminModelForm):
+    """The project form: a funding line offers only the laureate rows of its own call (a list of
+    every laureate of every call would weigh megabytes at the Atlas's volume)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formset = self.formsets.get("funding_lines")
+        if formset is None or "laureate" not in formset.form.base_fields:
+            return
+        from calls.models import Laureate
+
+        formset.form.base_fields["laureate"].queryset = Laureate.objects.none()  # the "add" template
+        for form in formset.forms:
+            call_id = (form.data.get(form.add_prefix("call")) if form.is_bound else None) or form.instance.call_id
+            form.fields["laureate"].queryset = (
+                Laureate.objects.filter(page_id=call_id).order_by("sort_order", "pk")
+                if str(call_id or "").isdigit()
+                else Laureate.objects.none()
+            )
 
 
 class Project(ClusterableModel):
@@ -185,6 +207,7 @@ class Project(ClusterableModel):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     objects = ProjectQuerySet.as_manager()
+    base_form_class = ProjectAdminForm
 
     panels = [
         FieldPanel("title"),
@@ -434,7 +457,10 @@ class FundingLine(Orderable):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("laureate row"),
-        help_text=_("The row of the call's laureate list for this project, when there is one."),
+        help_text=_(
+            "The row of the call's laureate list for this project, when there is one (the rows of the call "
+            "chosen above are offered once the project is saved)."
+        ),
     )
     note = models.CharField(_("funder or note"), max_length=255, blank=True)
 

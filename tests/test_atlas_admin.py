@@ -110,3 +110,21 @@ def test_editors_correct_a_published_project_without_unpublishing_it(client, dja
     assert response.status_code == 302
     project.refresh_from_db()
     assert (project.title, project.status) == ("Projet publié et corrigé", "published")
+
+
+def test_a_funding_line_offers_only_the_laureates_of_its_call(client, django_user_model, roles, site_tree):
+    from tests.factories_atlas import FundingLineFactory
+    from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
+
+    places = bretagne()
+    index = CallIndexPageFactory()
+    mexico_call = CallPageFactory(parent=index, title="Franco-mexicain 2020", closed=True)
+    other_call = CallPageFactory(parent=index, title="Franco-libanais 2020", closed=True)
+    brest = LaureateFactory(page=mexico_call, french_authority="Brest Métropole", partner_authority="Xalapa")
+    LaureateFactory(page=other_call, french_authority="Ville de Lyon", partner_authority="Beyrouth")
+    project = ProjectFactory(title="Eau à Xalapa", lead=places["epci"])
+    FundingLineFactory(project=project, source="ministry", call=mexico_call)
+    login(client, django_user_model, "Modérateurs")
+    html = client.get(f"/admin/snippets/atlas/project/edit/{project.pk}/").content.decode()
+    assert f'<option value="{brest.pk}">Brest Métropole – Xalapa</option>' in html
+    assert "Ville de Lyon – Beyrouth" not in html

@@ -27,5 +27,9 @@ def test_departements_shapes_and_licence_note():
     assert len(codes) == 101 and {"01", "2A", "2B", "29", "75", "971", "976"} <= codes
     note = (VENDOR / "departements" / "SOURCE.md").read_text(encoding="utf-8")
     assert "Licence Ouverte" in note and "ADMIN EXPRESS" in note
-    for folder, licence in (("leaflet.markercluster", "MIT-LICENCE.txt"), ("topojson-client", "LICENSE"), ("world-atlas", "LICENSE")):
+    for folder, licence in (
+        ("leaflet.markercluster", "MIT-LICENCE.txt"),
+        ("topojson-client", "LICENSE"),
+        ("world-atlas", "LICENSE"),
+    ):
         assert (VENDOR / folder / licence).exists()

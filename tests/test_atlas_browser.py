@@ -8,7 +8,13 @@ from django.core.cache import cache
 from atlas.models import AtlasIndexPage
 from tests.axe import serious_violations
 from tests.factories import CountryFactory, build_site, translate_page
-from tests.factories_atlas import AtlasIndexPageFactory, FundingLineFactory, PartnerAuthorityFactory, ProjectFactory, bretagne
+from tests.factories_atlas import (
+    AtlasIndexPageFactory,
+    FundingLineFactory,
+    PartnerAuthorityFactory,
+    ProjectFactory,
+    bretagne,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,9 +27,7 @@ def test_project_page_draws_its_map_and_passes_axe(live_server, browser_page):
     places = bretagne()
     mexico = CountryFactory(name="Mexique", iso_code="MX", zone="americas")
     xalapa = PartnerAuthorityFactory(name="Xalapa", country=mexico)
-    project = ProjectFactory(
-        title="Gestión del agua en Xalapa", language="es", lead=places["epci"], partners=[xalapa]
-    )
+    project = ProjectFactory(title="Gestión del agua en Xalapa", language="es", lead=places["epci"], partners=[xalapa])
     FundingLineFactory(project=project, amount=38000)
     outside = []
     browser_page.on(
@@ -34,11 +38,11 @@ def test_project_page_draws_its_map_and_passes_axe(live_server, browser_page):
     for atlas in AtlasIndexPage.objects.order_by("locale__language_code"):  # ar, fr
         browser_page.goto(live_server.url + atlas.project_url(project))
         map_element = browser_page.locator("#atlas-locator-map")
-        browser_page.wait_for_function(
-            "() => document.getElementById('atlas-locator-map').dataset.drawn !== undefined"
-        )
+        browser_page.wait_for_function("() => document.getElementById('atlas-locator-map').dataset.drawn !== undefined")
         assert map_element.get_attribute("data-drawn") == "2"  # the Finistère and Mexico
-        assert browser_page.locator("#atlas-locator-map path.leaflet-interactive, #atlas-locator-map path").count() > 100
+        assert (
+            browser_page.locator("#atlas-locator-map path.leaflet-interactive, #atlas-locator-map path").count() > 100
+        )
         assert browser_page.locator("#atlas-locator-map path[fill='#e1000f']").count() == 1  # Xalapa
         assert browser_page.locator("h1").get_attribute("lang") == "es"
         assert serious_violations(browser_page) == [], atlas.locale.language_code

@@ -7,8 +7,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from atlas.models import AtlasIndexPage, Project
 from atlas.demo import read_data
+from atlas.models import AtlasIndexPage, Project
 from portal.authorities import PartnerAuthority
 from portal.models import NavigationMenu
 from portal.taxonomy import seed_taxonomy

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.utils import translation
 
 from atlas.importer import import_projects
 from atlas.models import FundingLine, Project
@@ -18,6 +19,14 @@ from tests.factories_atlas import FrenchAuthorityFactory, PartnerAuthorityFactor
 from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def in_french():
+    """Messages are read in French, whatever language an earlier test left active."""
+    with translation.override("fr"):
+        yield
+
 
 HEADER = (
     "reference;titre;langue;type;statut;thematiques;odd;annee_de_debut;annee_de_fin;collectivite_cheffe_de_file;"
