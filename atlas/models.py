@@ -102,6 +102,22 @@ class ProjectAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        from wagtail.models import Locale
+
+        from portal.models import Country, Theme
+
+        # Relations point at the source-language (French) themes and countries, as elsewhere.
+        default = Locale.get_default()
+        if "themes" in self.fields:
+            self.fields["themes"].queryset = Theme.objects.filter(locale=default)
+        partners = self.formsets.get("partner_links")
+        if partners is not None and "country" in partners.form.base_fields:
+            countries = Country.objects.all()
+            if any(field.name == "locale" for field in Country._meta.fields):
+                countries = countries.filter(locale=default)
+            partners.form.base_fields["country"].queryset = countries
+            for form in partners.forms:
+                form.fields["country"].queryset = countries
         formset = self.formsets.get("funding_lines")
         if formset is None or "laureate" not in formset.form.base_fields:
             return
@@ -211,7 +227,8 @@ class Project(ClusterableModel):
 
     panels = [
         FieldPanel("title"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("language"), FieldPanel("reference")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("language")]),
+        FieldPanel("reference"),
         FieldPanel("status", permission="atlas.publish_project"),
         FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
