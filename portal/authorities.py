@@ -149,11 +149,6 @@ class FrenchAuthority(models.Model):
         self.search_name = normalize_name(self.name)
         super().save(*args, **kwargs)
 
-    @property
-    def url_kind(self):
-        """The kind as it appears in the public address of the authority's page."""
-        return self.kind
-
 
 class PartnerAuthority(models.Model):
     """A foreign local authority that cooperates with French ones (municipality, province,
