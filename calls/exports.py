@@ -5,7 +5,6 @@ the laureate importer reads the CSV back); names of countries and themes are in 
 the list.
 """
 
-import csv
 import datetime
 
 from django.http import HttpResponse, JsonResponse
@@ -14,6 +13,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from calls.filters import CallFilterForm
+from portal.exports import csv_response
 
 CSV_COLUMNS = [
     "call",
@@ -54,13 +54,8 @@ def laureate_records(laureates, request=None):
 
 
 def laureates_csv(laureates, filename):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # BOM: spreadsheet software then reads UTF-8 accents right
-    writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    writer.writerows(laureate_records(laureates))
-    return response
+    """The laureates as CSV; cells that a spreadsheet would run as formulas are neutralised."""
+    return csv_response(filename, CSV_COLUMNS, laureate_records(laureates))
 
 
 def laureates_json(laureates, request):

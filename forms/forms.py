@@ -28,6 +28,25 @@ MARKUP = re.compile(r"<\s*/?\s*[a-z!?]|javascript\s*:", re.IGNORECASE)
 PHONE = RegexValidator(r"^\+?[0-9 ().\-/]{6,30}$", _("Enter a telephone number, e.g. +221 33 123 45 67."))
 
 
+# Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder what
+# follows them: "Ambassade \u202egnp.exe" shows as "Ambassade exe.png". No honest short text needs
+# them, so short fields refuse them; long texts pasted from a word processor may carry a few,
+# which are removed. (The marks U+200E/U+200F that Arabic text uses are not among them.)
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def refuse_bidi_controls(value):
+    if isinstance(value, str) and BIDI_CONTROLS.search(value):
+        raise ValidationError(
+            _("Please remove the invisible text-direction characters (they can disguise what is written)."),
+            code="bidi_control",
+        )
+
+
+def strip_bidi_controls(value):
+    return BIDI_CONTROLS.sub("", value) if isinstance(value, str) else value
+
+
 def refuse_markup(value):
     if isinstance(value, str) and MARKUP.search(value):
         raise ValidationError(
@@ -117,9 +136,22 @@ class IntakeForm(DsfrBaseForm, forms.ModelForm):
             field.help_text = (f"{field.help_text} " if field.help_text else "") + _(
                 "%(limit)d characters at most."
             ) % {"limit": limit}
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             if isinstance(field, forms.CharField):
                 field.validators.append(refuse_markup)
+                if name not in self.long_text_fields():
+                    field.validators.append(refuse_bidi_controls)
+
+    def long_text_fields(self):
+        """The multi-line texts: direction controls are removed from them rather than refused."""
+        return [name for name, field in self.fields.items() if isinstance(field.widget, forms.Textarea)]
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.long_text_fields():
+            if name in cleaned:
+                cleaned[name] = strip_bidi_controls(cleaned[name])
+        return cleaned
 
     def get_context(self):
         # DsfrBaseForm warns about its transitional setting on every render; the context is the same.
@@ -171,7 +203,7 @@ class IntakeForm(DsfrBaseForm, forms.ModelForm):
                 Attachment.objects.create(
                     record=record,
                     file=upload,
-                    original_name=upload.name[:255],
+                    original_name=strip_bidi_controls(upload.name)[:255],
                     mime_type=upload.intake_mime_type,
                     size=upload.size,
                 )

@@ -20,9 +20,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published, page_unpublished
 
-from forms.ratelimit import hit, too_many_requests
+from forms import ratelimit
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.i18n import active_locale
+from portal.mail import split_address_list, validate_address_list
 from portal.models import BasePage
 
 OFFERS_PER_PAGE = 12
@@ -93,6 +94,7 @@ class IntakeFormPage(RoutablePageMixin, BasePage):
         max_length=500,
         blank=True,
         help_text=_('Comma-separated addresses notified of each submission, besides the "Instructeurs" group.'),
+        validators=[validate_address_list],
     )
 
     content_panels = Page.content_panels + [
@@ -112,20 +114,24 @@ class IntakeFormPage(RoutablePageMixin, BasePage):
         return f"intake-reference-{self.translation_key}"
 
     def extra_recipients(self):
-        return [address.strip() for address in self.notification_emails.split(",") if address.strip()]
+        return split_address_list(self.notification_emails)
 
     @path("")
     def form_view(self, request):
         """GET shows the form; POST checks the rate limit, validates and saves, then redirects
-        to the thank-you page (so a reload never sends twice)."""
+        to the thank-you page (so a reload never sends twice). Accepted submissions and wrong
+        captcha answers count against the limit, other refused posts do not (forms/ratelimit.py)."""
         if request.method == "POST":
-            if hit(request):
-                return too_many_requests(request, {"page": self})
+            if ratelimit.is_limited(request):
+                return ratelimit.too_many_requests(request, {"page": self})
             form = self.form_class(request.POST, request.FILES)
             if form.is_valid():
                 record = form.save_submission(self.locale.language_code, self.extra_recipients())
+                ratelimit.count(request)
                 request.session[self.session_key()] = record.reference
                 return redirect(self.url + self.reverse_subpage("thanks"))
+            if form.has_error("captcha"):
+                ratelimit.count(request)
             form.set_autofocus_on_first_error()
         else:
             form = self.form_class()

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,8 +8,14 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import login  # noqa: F401 - connects the login signal receiver
+        # The e-mail task, the retry of failed tasks.
+        from portal import mail, tasks  # noqa: F401
+        from portal.exports import protect_admin_exports
 
+        # Every app's tasks, in every process: their labels for staff and their periodic jobs.
+        autodiscover_modules("tasks")
+
+        protect_admin_exports()
         connect_content_version_signals()
 
 

@@ -1,7 +1,12 @@
-"""What every app of the portal shares: the base page, the taxonomy and the menus."""
+"""What every app of the portal shares: the base page, the taxonomy and the menus, and the records
+of the task queue."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult, get_date_max
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
@@ -202,6 +207,102 @@ class PortalSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("portal settings")
+
+
+# --- Background tasks (portal/tasks.py, portal/mail.py, portal/scheduler.py) ----------------------
+class BackgroundTask(DBTaskResult):
+    """A task of the queue (django-tasks' database backend), as staff see it in the admin.
+
+    A proxy of the backend's own table, for its permissions: ``view_backgroundtask`` lists the
+    tasks (their arguments may hold personal data, e.g. an e-mail's recipients and text) and
+    ``retry_backgroundtask`` runs a failed or late one again.
+    """
+
+    class Meta:
+        proxy = True
+        default_permissions = ("view",)
+        permissions = [("retry_backgroundtask", "Can retry background tasks")]
+        verbose_name = _("background task")
+        verbose_name_plural = _("background tasks")
+
+    def __str__(self):
+        return f"{self.label} ({self.reference})" if self.reference else str(self.label)
+
+    @property
+    def kwargs(self):
+        return (self.args_kwargs or {}).get("kwargs") or {}
+
+    @property
+    def reference(self):
+        """The record a task is about: tasks about a record take a ``reference`` keyword."""
+        return str(self.kwargs.get("reference") or "")
+
+    @property
+    def label(self):
+        from portal.tasks import task_label
+
+        return task_label(self.task_path, self.kwargs)
+
+    @property
+    def attempts(self):
+        return len(self.worker_ids or [])
+
+    @property
+    def next_try(self):
+        """When a task waiting after a failed try runs again (None otherwise)."""
+        if self.status == TaskResultStatus.READY and self.run_after != get_date_max():
+            return self.run_after
+        return None
+
+    @property
+    def last_error(self):
+        """The last line of the last error: the exception and its message."""
+        lines = [line for line in (self.traceback or "").splitlines() if line.strip()]
+        if not lines:
+            return ""
+        return lines[-1].removeprefix("portal.tasks.RetryLater: ")[:300]
+
+    def display_status(self, now):
+        """queued, waiting (for a new try), running, stale (running too long), failed or done."""
+        if self.status == TaskResultStatus.READY:
+            return "waiting" if self.next_try and self.next_try > now else "queued"
+        if self.status == TaskResultStatus.RUNNING:
+            stale = self.started_at and (now - self.started_at).total_seconds() > settings.TASK_STALE_AFTER
+            return "stale" if stale else "running"
+        return "failed" if self.status == TaskResultStatus.FAILED else "done"
+
+
+class SentEmail(models.Model):
+    """One e-mail handed to the mail server: the idempotency record of ``portal.mail``.
+
+    Written in the same transaction as the sending, keyed by the message's key: a second run of
+    the same task (a retry, a duplicate worker) finds it and sends nothing. No personal data here.
+    """
+
+    key = models.UUIDField(primary_key=True)
+    reference = models.CharField(_("reference"), max_length=40, blank=True, db_index=True)
+    kind = models.CharField(_("kind"), max_length=40, blank=True)
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("sent e-mail")
+        verbose_name_plural = _("sent e-mails")
+
+    def __str__(self):
+        return f"{self.kind} {self.reference} {self.key}"
+
+
+class ScheduledJob(models.Model):
+    """When the scheduler last queued one periodic job (``portal/scheduler.py``).
+
+    The row is locked while the scheduler decides, so two schedulers never queue a job twice.
+    """
+
+    name = models.CharField(max_length=100, primary_key=True)
+    last_enqueued_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return self.name
 
 
 # The referential of authorities (French authorities from the official geographic code, foreign

@@ -121,7 +121,7 @@ class PageCacheMiddleware:
             "content": response.content,
             "status": response.status_code,
             "headers": dict(response.headers.items()),
-            "nonce": getattr(request, "csp_nonce", ""),
+            "nonce": str(request.csp_nonce) if hasattr(request, "csp_nonce") else "",
         }
         cache.set(key, stored, timeout)
         response[HIT_HEADER] = "miss"
@@ -131,7 +131,8 @@ class PageCacheMiddleware:
         from django.http import HttpResponse
 
         content = stored["content"]
-        nonce = getattr(request, "csp_nonce", "")
+        # Using the current request's nonce makes django-csp put it in this response's header.
+        nonce = str(request.csp_nonce) if hasattr(request, "csp_nonce") else ""
         if stored["nonce"] and nonce:
             content = content.replace(stored["nonce"].encode(), nonce.encode())
         response = HttpResponse(content, status=stored["status"])

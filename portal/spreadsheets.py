@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from portal.exports import restore
 from portal.models import Country, Theme
 
 
@@ -26,7 +27,8 @@ def aliases(headers):
 
 
 def cell(value):
-    return "" if value is None else str(value).strip()
+    """The text of a cell, without the quote our CSV exports put before formula-like text."""
+    return "" if value is None else restore(str(value).strip()).strip()
 
 
 def read_rows(upload):

@@ -1,5 +1,7 @@
-"""Admin of the referential of authorities: French authorities and partner authorities, as
-snippets (so that every form that points at one gets a chooser) with search and filters.
+"""The portal's own admin screens: login lock-outs (``portal.admin_lockouts``), background
+tasks (``portal.admin_tasks``), and the referential of authorities: French authorities and partner
+authorities, as snippets (so that every form that points at one gets a chooser) with search and
+filters.
 
 The 35,000 communes are not in the site search index: listings and choosers search the
 database directly (folded name contains the words typed, or the official code is the text).
@@ -8,6 +10,7 @@ database directly (folded name contains the words typed, or the official code is
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
@@ -17,6 +20,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from portal.admin_lockouts import LockoutViewSet
+from portal.admin_tasks import BackgroundTaskViewSet
 from portal.authorities import FrenchAuthority, PartnerAuthority
 from portal.models import Country
 
@@ -144,3 +149,13 @@ class ReferentialGroup(ViewSetGroup):
 
 
 register_snippet(ReferentialGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_lockout_viewset():
+    return LockoutViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_background_tasks():
+    return BackgroundTaskViewSet()

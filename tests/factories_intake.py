@@ -197,7 +197,14 @@ def setup_roles():
 
 # --- files ----------------------------------------------------------------------------------------
 def pdf_bytes():
-    return b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    """A real one-page PDF (the forms check PDFs with a parser, not by their first bytes)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def png_bytes():

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('calls', '0001_initial'),
-        ('portal', '0003_frenchauthority_partnerauthority'),
+        ('portal', '0004_frenchauthority_partnerauthority'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtailimages', '0027_image_description'),
     ]

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0002_alter_navigationmenu_items'),
+        ('portal', '0003_task_queue'),
     ]
 
     operations = [
