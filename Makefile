@@ -5,17 +5,23 @@ VENV := .venv
 BIN := $(VENV)/bin
 LANGS := -l fr -l en -l es -l ar
 # Apps with their own message catalogue (locale/ in the app); the rest goes to ./locale.
-APPS_WITH_LOCALE := news calls forms search
+APPS_WITH_LOCALE := news calls forms search atlas
 MAKEMESSAGES_FLAGS := $(LANGS) --no-obsolete --add-location=never
 
-.PHONY: install system-deps run serve test test-fast lint messages check-messages compilemessages postgres
+.PHONY: install node-deps system-deps run serve test test-fast lint messages check-messages compilemessages postgres
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-install: $(BIN)/python
+install: $(BIN)/python node-deps
 	$(BIN)/pip install --quiet -r requirements.lock
+	npm ci --no-audit --no-fund --loglevel=error
+
+# npm installs the pinned official geographic code (package-lock.json); Debian's Node if missing.
+node-deps:
+	@command -v npm >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
 
 # Debian packages: gettext for the catalogues, Chromium for the browser tests.
 system-deps:
@@ -32,6 +38,7 @@ RUN_PORT ?= 8000
 run: install system-deps compilemessages
 	$(BIN)/python manage.py migrate --noinput
 	TASKS_BACKEND=immediate $(BIN)/python manage.py load_demo
+	TASKS_BACKEND=immediate $(BIN)/python manage.py load_atlas_demo
 	RUN_PORT=$(RUN_PORT) $(BIN)/honcho -f Procfile.dev start
 
 test: install system-deps compilemessages

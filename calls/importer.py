@@ -6,19 +6,15 @@ Every row is checked before anything is written: one bad row and the file is rej
 list of faulty rows, nothing saved (all or nothing).
 """
 
-import csv
-import io
-import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 
 from django import forms
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.exports import restore
-from portal.models import Country, Theme
+from portal.spreadsheets import cell, lookup_tables, normalize, parse_amount, read_rows
 
 MAX_ROWS = 2000
 MAX_SIZE = 5 * 1024 * 1024
@@ -38,13 +34,6 @@ HEADERS = {
     "theme": ["theme_slug", "theme", "thematique"],
     "amount": ["amount", "montant", "montant_accorde", "subvention", "amount_granted"],
 }
-
-
-def normalize(header):
-    text = unicodedata.normalize("NFKD", str(header or "")).encode("ascii", "ignore").decode().strip().lower()
-    for char in " -’'()€/.":
-        text = text.replace(char, "_")
-    return "_".join(part for part in text.split("_") if part)
 
 
 ALIASES = {alias: key for key, aliases in HEADERS.items() for alias in aliases}
@@ -79,68 +68,6 @@ class ImportForm(forms.Form):
 class ImportResult:
     count: int = 0
     errors: list = field(default_factory=list)  # (row number, message)
-
-
-def read_rows(upload):
-    """The rows of the file as lists of cell values, header first."""
-    data = upload.read()
-    if upload.name.lower().endswith(".xlsx"):
-        import openpyxl
-
-        try:
-            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as error:  # openpyxl raises many kinds on a corrupt file
-            raise ValueError(_("The file is not a readable XLSX workbook.")) from error
-        sheet = workbook.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
-
-
-def lookup_tables():
-    """Countries by ISO code and by name (any language), themes by slug and by name (every
-    locale, the French theme first)."""
-    # Theme relations point at the French (source) snippets when they exist.
-    french_themes = {t.translation_key: t for t in Theme.objects.filter(locale__language_code="fr")}
-    countries, themes = {}, {}
-    for country in Country.objects.all():
-        countries.setdefault(country.iso_code.lower(), country)
-        for name in country.names():
-            countries.setdefault(normalize(name), country)
-    for theme in Theme.objects.all():
-        target = french_themes.get(theme.translation_key, theme)
-        themes.setdefault(theme.slug.lower(), target)
-        themes.setdefault(normalize(theme.name), target)
-    return countries, themes
-
-
-def cell(value):
-    """The text of a cell, without the quote our CSV export puts before formula-like text."""
-    return "" if value is None else restore(str(value).strip()).strip()
-
-
-def parse_amount(value):
-    if value in (None, ""):
-        return None
-    if isinstance(value, int | float | Decimal):
-        return Decimal(str(value)).quantize(Decimal("0.01"))
-    text = str(value).replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace("€", "")
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")
-    text = text.replace(",", "")
-    amount = Decimal(text).quantize(Decimal("0.01"))
-    if amount < 0:
-        raise InvalidOperation
-    return amount
 
 
 def parse(upload):

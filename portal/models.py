@@ -399,3 +399,8 @@ class ScheduledJob(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# The referential of authorities (French authorities from the official geographic code, foreign
+# partner authorities) lives in its own module.
+from portal.authorities import FrenchAuthority, PartnerAuthority  # noqa: E402, F401

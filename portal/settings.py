@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "calls",
     "forms",
     "search",
+    "atlas",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -457,6 +458,10 @@ INTAKE_MAP_TILE_URL = os.environ.get("INTAKE_MAP_TILE_URL", "https://tile.openst
 INTAKE_MAP_ATTRIBUTION = os.environ.get(
     "INTAKE_MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 )
+# --- Referential of authorities and Atlas ---------------------------------------------------------
+# The official geographic code (npm @etalab/decoupage-administratif, installed by `npm ci`).
+COG_DATA_DIR = os.environ.get("COG_DATA_DIR", "")
+
 # The captcha offers an audio alternative when flite is installed.
 from shutil import which as _which  # noqa: E402
 

@@ -56,6 +56,14 @@ MODEL_PERMISSIONS = {
         "calls.add_laureate",
         "calls.change_laureate",
         "calls.delete_laureate",
+        # The Atlas: editors write and correct projects; publishing them is for moderators and reviewers.
+        "atlas.add_project",
+        "atlas.change_project",
+        "atlas.add_apdfigure",
+        "atlas.change_apdfigure",
+        "portal.add_partnerauthority",
+        "portal.change_partnerauthority",
+        "portal.view_frenchauthority",
     ],
     MODERATORS: [
         "wagtailadmin.access_admin",
@@ -85,6 +93,18 @@ MODEL_PERMISSIONS = {
         "calls.add_laureate",
         "calls.change_laureate",
         "calls.delete_laureate",
+        "atlas.add_project",
+        "atlas.change_project",
+        "atlas.delete_project",
+        "atlas.publish_project",
+        "atlas.add_apdfigure",
+        "atlas.change_apdfigure",
+        "atlas.delete_apdfigure",
+        "portal.add_partnerauthority",
+        "portal.change_partnerauthority",
+        "portal.delete_partnerauthority",
+        "portal.view_frenchauthority",
+        "portal.change_frenchauthority",
     ],
     REVIEWERS: [
         "wagtailadmin.access_admin",
@@ -97,6 +117,13 @@ MODEL_PERMISSIONS = {
         # The task queue: the intake's e-mails (recipients, text) are among its tasks.
         "portal.view_backgroundtask",
         "portal.retry_backgroundtask",
+        # Reviewers check and correct Atlas projects, and publish them.
+        "atlas.add_project",
+        "atlas.change_project",
+        "atlas.publish_project",
+        "portal.add_partnerauthority",
+        "portal.change_partnerauthority",
+        "portal.view_frenchauthority",
     ],
 }
 

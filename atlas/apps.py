@@ -1,0 +1,33 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AtlasConfig(AppConfig):
+    name = "atlas"
+    verbose_name = _("Atlas")
+
+    def ready(self):
+        connect_content_version_signals()
+
+
+def connect_content_version_signals():
+    """What visitors see of the Atlas changes: empty the page cache (portal/pagecache.py)."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from atlas.models import ApdFigure, FundingLine, Project, ProjectFrenchAuthority, ProjectPartner
+    from portal.models import FrenchAuthority, PartnerAuthority
+    from portal.pagecache import bump_content_version
+
+    uid = "atlas-content-version"
+    for model in (
+        Project,
+        ProjectFrenchAuthority,
+        ProjectPartner,
+        FundingLine,
+        ApdFigure,
+        FrenchAuthority,
+        PartnerAuthority,
+    ):
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=uid)
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=uid)
+    m2m_changed.connect(bump_content_version, sender=Project.themes.through, dispatch_uid=uid)

