@@ -11,14 +11,13 @@ from atlas.demo import read_data
 from atlas.models import AtlasIndexPage, Project
 from portal.authorities import PartnerAuthority
 from portal.models import NavigationMenu
-from portal.taxonomy import seed_taxonomy
 from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_loads_and_reloads_without_change(client, site_tree, django_capture_on_commit_callbacks):
-    seed_taxonomy()
+    call_command("seed_taxonomy", stdout=io.StringIO())
     call = CallPageFactory(parent=CallIndexPageFactory(), slug="franco-mexicain-2020", closed=True)
     laureate = LaureateFactory(page=call, french_authority="Brest Métropole", partner_authority="Xalapa")
     out = io.StringIO()
