@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "calls",
     "forms",
     "search",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

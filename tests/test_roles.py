@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Page, Workflow
 
-from portal.demo import DEMO_ACCOUNTS, ensure_demo_accounts
+from demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
 
 pytestmark = pytest.mark.django_db
 

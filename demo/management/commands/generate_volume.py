@@ -41,9 +41,9 @@ from forms.models import PartnershipOffer, ReferenceCounter, StatusChange
 from forms.pages import BourseIndexPage
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
-from portal.demo import LANGUAGE_CODES, T
 from portal.models import Country, Theme
 from portal.pagecache import bump_content_version
+from portal.seeding import LANGUAGE_CODES, T
 
 SLUG_PREFIX = "generated-"
 OFFER_EMAIL_DOMAIN = "volume.example.org"
