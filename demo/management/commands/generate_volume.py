@@ -61,7 +61,7 @@ OFFER_TITLE = WORDS["offer_title"]
 OFFER_DESCRIPTION = WORDS["offer_description"]
 OFFER_PARTNER = WORDS["offer_partner"]
 OFFER_AUTHORITY = WORDS["offer_authority"]
-WORKING_LANGUAGES = WORDS["working_languages"]
+WORKING_LANGUAGES = dict(WORDS["working_languages_by_language"])
 # Places of the offers (the Bourse map): ISO code, region, latitude, longitude.
 OFFER_PLACES = [
     (place["country"], place["region"], place["latitude"], place["longitude"]) for place in WORDS["offer_places"]
@@ -451,7 +451,7 @@ class Command(BaseCommand):
                     project_title=capitalized(fill(OFFER_TITLE, code, topic=topic))[:200],
                     description=fill(OFFER_DESCRIPTION, code, authority=authority, topic=topic),
                     partner_sought=OFFER_PARTNER.get(code),
-                    working_languages=WORKING_LANGUAGES.get(code),
+                    working_languages=WORKING_LANGUAGES[code],
                     embassy=f"Ambassade de France — service de coopération ({countries[iso].name})",
                     embassy_email=f"cooperation.{iso.lower()}@example.org",
                     contact_name=f"Personne de contact {number + 1}",
