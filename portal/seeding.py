@@ -73,17 +73,29 @@ def translate_into(instance, texts, language_codes=TRANSLATED_LANGUAGES, update=
 
     ``texts`` holds the ``T`` values used to build the French instance; each string segment
     whose French text is among them gets its translation, the others keep the French text.
-    Existing translations are kept as they are unless ``update`` is true. The source is read
-    once for all languages, and each language is saved in a transaction of its own: the
-    translated page is published when that transaction commits, before its children are
-    translated. Returns the translations it created or updated, by language code.
+
+    Existing translations are kept as they are, with one exception: a page published again
+    since its translations were last synchronised is synchronised the way an editor's "Sync
+    translated pages" does — its new strings get their translations, the string translations
+    already there (an editor may have changed them) are kept. ``update`` overwrites those too.
+    The source is read once for all languages, and each language is saved in a transaction of
+    its own: the translated page is published when that transaction commits, before its
+    children are translated. Returns the translations it created or synchronised, by language
+    code.
     """
     from wagtail.models import Locale
     from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
     locales = Locale.objects.filter(language_code__in=language_codes)
     existing = {obj.locale_id: obj for obj in type(instance).objects.filter(translation_key=instance.translation_key)}
-    missing = [locale for locale in locales if update or existing.get(locale.pk) is None]
+    synchronised_at = (
+        TranslationSource.objects.filter(object_id=instance.translation_key, locale_id=instance.locale_id)
+        .values_list("last_updated_at", flat=True)
+        .first()
+    )
+    changed_at = getattr(instance, "last_published_at", None)
+    stale = bool(synchronised_at and changed_at and synchronised_at < changed_at)
+    missing = [locale for locale in locales if update or stale or existing.get(locale.pk) is None]
     translated = {}
     if not missing:
         return translated
@@ -108,7 +120,7 @@ def translate_into(instance, texts, language_codes=TRANSLATED_LANGUAGES, update=
             )
             for row in done:
                 key = (row.translation_of_id, row.context_id)
-                if key in wanted and row.data != wanted[key]:
+                if update and key in wanted and row.data != wanted[key]:
                     row.data = wanted[key]
                     row.save(update_fields=["data"])
                 wanted.pop(key, None)
