@@ -52,7 +52,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 PAGE_FILES = ("site", "news", "calls", "intake")
 DEMO_COMMENT = "Données de démonstration"
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: ten times faster
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml (in PyYAML's wheels): ten times faster
 
 
 def as_text(value):
@@ -101,9 +101,8 @@ RELATIVE_DATE = re.compile(r"^(?:today(?P<offset>[+-]\d+)?|(?P<date>\d{4}-\d{2}-
 
 
 def with_year(value, year):
-    if isinstance(value, T):
-        return value.format(year=year)
-    if isinstance(value, str):
+    """``value`` with ``{year}`` replaced in its strings and texts."""
+    if isinstance(value, T | str):
         return value.format(year=year)
     if isinstance(value, dict):
         return {key: with_year(item, year) for key, item in value.items()}
@@ -115,8 +114,7 @@ def with_year(value, year):
 class DemoLoader:
     """Builds the demo site; ``load()`` does everything in order."""
 
-    def __init__(self, stdout=None):
-        self.stdout = stdout
+    def __init__(self):
         self.today = timezone.localdate()
         self.french = Locale.objects.get(language_code="fr")
         self.pages = {}  # slug path under the home page -> page

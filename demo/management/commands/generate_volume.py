@@ -24,7 +24,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import escape
@@ -46,7 +46,7 @@ SLUG_PREFIX = "generated-"
 OFFER_EMAIL_DOMAIN = "volume.example.org"
 # Locale of the n-th generated item: French is the source language and has most of the content.
 LOCALE_CYCLE = ("fr", "en", "fr", "es", "ar")
-BATCH_SIZE = 250
+BATCH_SIZE = 100
 
 # The words of the generated content (demo/data/volume.yaml).
 WORDS = read("volume")
@@ -76,6 +76,19 @@ def fill(text, code, **values):
 
 def capitalized(text):
     return text[:1].upper() + text[1:]
+
+
+def refresh_planner_statistics():
+    """On PostgreSQL, refresh the statistics of the page table after each batch.
+
+    ``add_child`` asks for the parent's last child, sorted by path; with thousands of pages added
+    faster than autovacuum analyses the table, PostgreSQL's estimate of a parent's children stays
+    at the few it had, and it sorts them all instead of reading the path index backwards (10 ms
+    a page at 2,000 children, against 0.03 ms).
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {Page._meta.db_table}")
 
 
 class PageBatch:
@@ -254,6 +267,7 @@ class Command(BaseCommand):
                     created.append(self.build_news_item(batches[code], code, number, categories, span))
                 for batch in batches.values():
                     batch.flush()
+            refresh_planner_statistics()
             self.progress("news items", len(created), total, started)
         return created
 
@@ -328,14 +342,15 @@ class Command(BaseCommand):
         counts = self.laureate_counts(total, laureates, big_call)
         created = []
         batches = {code: PageBatch(index) for code, index in self.call_indexes.items()}
-        for start in range(0, total, BATCH_SIZE // 5):
+        for start in range(0, total, BATCH_SIZE // 4):
             with transaction.atomic():
-                for number in range(start, min(start + BATCH_SIZE // 5, total)):
+                for number in range(start, min(start + BATCH_SIZE // 4, total)):
                     # The long list goes to a French call: the benchmark's "call page with many laureates".
                     code = "fr" if number == 0 else self.locale_for(number)
                     created.append(self.build_call(batches[code], code, number, counts[number]))
                 for batch in batches.values():
                     batch.flush()
+            refresh_planner_statistics()
             self.progress("calls", len(created), total, started)
         return created
 
