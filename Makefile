@@ -25,10 +25,15 @@ system-deps:
 compilemessages:
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 
+# The server, the task worker and the scheduler together (Procfile.dev through honcho): Ctrl-C
+# stops all three, and so does one of them stopping. The demo is loaded with the immediate task
+# backend: the roles' and taxonomy's index updates are done at once, not queued (the demo's own
+# pages are indexed in bulk by load_demo whatever the backend).
+RUN_PORT ?= 8000
 run: install system-deps compilemessages
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver 0.0.0.0:8000
+	TASKS_BACKEND=immediate $(BIN)/python manage.py load_demo
+	RUN_PORT=$(RUN_PORT) $(BIN)/honcho -f Procfile.dev start
 
 test: install system-deps compilemessages
 	$(BIN)/python -m pytest -n auto --maxprocesses=4

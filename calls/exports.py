@@ -1,19 +1,21 @@
-"""Open data and feeds: laureates as CSV/JSON, deadlines as iCal, calls as RSS, open calls as JSON.
+"""Open data and feeds: laureates as CSV/JSON, deadlines as iCal, open calls as JSON.
+
+The RSS feed of the calls is the call list's (``calls.listings.CallListing.feed``); the iCal and
+JSON exports take the list (``CallListing``) and so honour its filters.
 
 Column and key names are stable English identifiers (they are an interface for re-users and
 the laureate importer reads the CSV back); names of countries and themes are in the locale of
 the list.
 """
 
-import csv
 import datetime
 
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
-from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from calls.filters import CallFilterForm
+from portal.exports import csv_response
+from portal.taxonomy import attach_localized_themes
 
 CSV_COLUMNS = [
     "call",
@@ -30,12 +32,8 @@ CSV_COLUMNS = [
 
 
 def laureate_records(laureates, request=None):
-    from calls.views import localized_names
-
-    records, names = [], None
-    for laureate in laureates:
-        if names is None:
-            names = localized_names(laureate.page.locale_id)
+    records = []
+    for laureate in attach_localized_themes(laureates, field="theme"):
         records.append(
             {
                 "call": laureate.page.title,
@@ -43,10 +41,10 @@ def laureate_records(laureates, request=None):
                 "french_authority": laureate.french_authority,
                 "partner_authority": laureate.partner_authority,
                 "country_code": laureate.country.iso_code if laureate.country else "",
-                "country": names.country(laureate.country),
+                "country": laureate.country.name if laureate.country else "",
                 "project_title": laureate.project_title,
                 "theme_slug": laureate.theme.slug if laureate.theme else "",
-                "theme": names.theme(laureate.theme),
+                "theme": laureate.localized_theme.name if laureate.localized_theme else "",
                 "amount": str(laureate.amount) if laureate.amount is not None else "",
             }
         )
@@ -54,13 +52,8 @@ def laureate_records(laureates, request=None):
 
 
 def laureates_csv(laureates, filename):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # BOM: spreadsheet software then reads UTF-8 accents right
-    writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    writer.writerows(laureate_records(laureates))
-    return response
+    """The laureates as CSV; cells that a spreadsheet would run as formulas are neutralised."""
+    return csv_response(filename, CSV_COLUMNS, laureate_records(laureates))
 
 
 def laureates_json(laureates, request):
@@ -89,24 +82,20 @@ def call_record(call, request):
     }
 
 
-def open_calls_json(request, index):
-    """The open calls of the list's locale, closing soonest first, for partners to embed."""
-    calls = (
-        index.calls()
-        .open()
-        .with_results_flag()
-        .order_by("closing_at", "pk")
-        .select_related("partner_country")
-        .prefetch_related("themes", "countries")
-    )
+def open_calls_json(request, listing):
+    """The open calls of the list (its locale, its filters), closing soonest first, for partners
+    to embed."""
+    calls = listing.queryset.open().order_by("closing_at", "pk").select_related("partner_country")
+    calls = calls.prefetch_related("countries")
     data = {"generated_at": timezone.localtime().isoformat(), "calls": [call_record(c, request) for c in calls]}
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
-def deadlines_ical(request, index):
-    """An iCal calendar of the deadlines of open and upcoming calls (one event per deadline)."""
+def deadlines_ical(request, listing):
+    """An iCal calendar of the deadlines of the list's open and upcoming calls (one event per
+    deadline), honouring the list's filters."""
     import icalendar
 
     calendar = icalendar.Calendar()
@@ -114,7 +103,7 @@ def deadlines_ical(request, index):
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", _("Calls for projects: deadlines"))
     calendar.add("x-wr-timezone", "Europe/Paris")
-    calls = (index.calls().open() | index.calls().upcoming()).order_by("closing_at", "pk")
+    calls = listing.deadlines()
     stamp = timezone.now()
     for call in calls:
         closing = timezone.localtime(call.closing_at)
@@ -137,31 +126,4 @@ def deadlines_ical(request, index):
         calendar.add_component(event)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="deadlines.ics"'
-    return response
-
-
-def calls_rss(request, index):
-    """RSS of the calls of the list (newest first), honouring the list's filters."""
-    base = index.calls()
-    form = CallFilterForm(request.GET, locale_id=index.locale_id, years=[])
-    form.fields["year"].choices = [(y, str(y)) for y in set(base.values_list("edition_year", flat=True))]
-    calls = form.filter(base).order_by("-first_published_at", "-pk")[:50]
-    feed = Rss201rev2Feed(
-        title=index.title,
-        link=index.get_full_url(request),
-        description=index.intro or index.title,
-        language=index.locale.language_code,
-    )
-    for call in calls:
-        closing = timezone.localtime(call.closing_at)
-        feed.add_item(
-            title=call.title,
-            link=call.get_full_url(request),
-            description=_("%(summary)s Deadline: %(date)s (Paris time).")
-            % {"summary": call.summary, "date": closing.strftime("%d/%m/%Y %H:%M")},
-            pubdate=call.first_published_at,
-            unique_id=call.get_full_url(request),
-        )
-    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
-    feed.write(response, "utf-8")
     return response

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.exports import restore
 from portal.models import Country, Theme
 
 MAX_ROWS = 2000
@@ -106,15 +107,15 @@ def read_rows(upload):
 
 
 def lookup_tables():
-    """Countries by ISO code and by name, themes by slug and by name (every locale), French first."""
-    # Relations point at the French (source) snippets when they exist.
-    french_countries = {c.translation_key: c for c in Country.objects.filter(locale__language_code="fr")}
+    """Countries by ISO code and by name (any language), themes by slug and by name (every
+    locale, the French theme first)."""
+    # Theme relations point at the French (source) snippets when they exist.
     french_themes = {t.translation_key: t for t in Theme.objects.filter(locale__language_code="fr")}
     countries, themes = {}, {}
     for country in Country.objects.all():
-        target = french_countries.get(country.translation_key, country)
-        countries.setdefault(country.iso_code.lower(), target)
-        countries.setdefault(normalize(country.name), target)
+        countries.setdefault(country.iso_code.lower(), country)
+        for name in country.names():
+            countries.setdefault(normalize(name), country)
     for theme in Theme.objects.all():
         target = french_themes.get(theme.translation_key, theme)
         themes.setdefault(theme.slug.lower(), target)
@@ -123,7 +124,8 @@ def lookup_tables():
 
 
 def cell(value):
-    return "" if value is None else str(value).strip()
+    """The text of a cell, without the quote our CSV export puts before formula-like text."""
+    return "" if value is None else restore(str(value).strip()).strip()
 
 
 def parse_amount(value):

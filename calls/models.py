@@ -1,20 +1,20 @@
 """Calls for projects (appels à projets), their computed status, and their laureates.
 
-A call's status is never stored: it is computed from its opening and closing date-times
-(aware, Europe/Paris) and from the presence of laureates, both in Python (``CallPage.status``)
-and in SQL (``CallPageQuerySet.open()`` etc.), so that lists, the home page and feeds agree.
+A call's status is never stored: ``calls/status.py`` defines it once, in SQL (the
+``current_status`` annotation of ``CallPageQuerySet.with_status()``, which lists, filters,
+ordering, feeds and the home page use) and in Python (``CallPage.status_at(now)``).
 
 Editors enter a closing *date* and, optionally, a time: a date alone means "until midnight",
-i.e. 23:59:59 Paris time that day (the way the ministry words its deadlines). ``closing_at``
-is derived on save and is what every query uses.
+i.e. 23:59:59 Paris time that day (the way the ministry words its deadlines). ``opens_at`` and
+``closing_at`` are derived from the dates when the page is cleaned and saved, and are what every
+query uses.
 """
 
 import datetime
-import zoneinfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, Min, OuterRef, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -26,72 +26,90 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from calls.status import (
+    ACCEPTING,
+    BADGES,
+    CLOSING_SOON,
+    FINISHED,
+    CallStatus,
+    closing_moment,
+    opening_moment,
+    rank_expression,
+    status_at,
+    status_expression,
+)
 from portal.blocks import ContentBlocks, DocumentBlock
 from portal.models import BasePage
-
-CLOSING_SOON_DAYS = 14
-END_OF_DAY = datetime.time(23, 59, 59)
-
-
-def paris_tz():
-    return zoneinfo.ZoneInfo(settings.TIME_ZONE)
-
-
-def aware(day, time):
-    """The aware datetime of ``day`` at ``time`` in Paris (DST handled by zoneinfo)."""
-    return datetime.datetime.combine(day, time).replace(tzinfo=paris_tz())
+from portal.taxonomy import attach_localized_themes, localize_themes, sort_key
 
 
 class CallPageQuerySet(PageQuerySet):
-    """Status filters computed from the stored date-times at the current instant."""
+    """Calls with their status (``calls/status.py``) computed in SQL at one instant."""
 
-    def open(self):
-        now = timezone.now()
-        return self.filter(opens_at__lte=now, closing_at__gte=now)
+    def with_status(self, now=None):
+        """Annotate ``current_status`` (a ``CallStatus`` value) at ``now`` (default: now) and
+        ``has_results`` (laureates are published). Idempotent."""
+        if "current_status" in self.query.annotations:
+            return self
+        has_results = Exists(Laureate.objects.filter(page=OuterRef("pk")))
+        return self.annotate(has_results=has_results).annotate(
+            current_status=status_expression(now or timezone.now(), has_results)
+        )
 
-    def upcoming(self):
-        return self.filter(opens_at__gt=timezone.now())
+    def with_statuses(self, statuses, now=None):
+        return self.with_status(now).filter(current_status__in=statuses)
 
-    def closed(self):
-        return self.filter(closing_at__lt=timezone.now())
+    def open(self, now=None):
+        """Calls accepting applications (open or closing soon)."""
+        return self.with_statuses(ACCEPTING, now)
 
-    def closing_within(self, days):
+    def upcoming(self, now=None):
+        return self.with_statuses([CallStatus.UPCOMING], now)
+
+    def closed(self, now=None):
+        """Calls past their deadline (with or without published results)."""
+        return self.with_statuses(FINISHED, now)
+
+    def closing_within(self, days, now=None):
         """Open calls whose deadline falls within ``days`` days from now."""
-        now = timezone.now()
-        return self.open().filter(closing_at__lte=now + datetime.timedelta(days=days))
+        now = (now or timezone.now()).astimezone(datetime.UTC)
+        return self.open(now).filter(closing_at__lte=now + datetime.timedelta(days=days))
 
-    def with_results(self):
-        """Calls whose laureates are published."""
-        return self.filter(models.Exists(Laureate.objects.filter(page=models.OuterRef("pk"))))
-
-    def without_results(self):
-        return self.exclude(models.Exists(Laureate.objects.filter(page=models.OuterRef("pk"))))
-
-    def with_results_flag(self):
-        """Annotate ``results_published`` so that ``status`` needs no query per call."""
-        return self.annotate(results_published=models.Exists(Laureate.objects.filter(page=models.OuterRef("pk"))))
-
-    def by_status_order(self):
+    def by_status_order(self, now=None):
         """Open calls first (closing soonest first), then upcoming (opening soonest), then
         closed (most recently closed first)."""
-        now = timezone.now()
-        return self.annotate(
-            status_rank=models.Case(
-                models.When(opens_at__lte=now, closing_at__gte=now, then=models.Value(0)),
-                models.When(opens_at__gt=now, then=models.Value(1)),
-                default=models.Value(2),
-                output_field=models.IntegerField(),
+        return (
+            self.with_status(now)
+            .annotate(status_rank=rank_expression())
+            .order_by(
+                "status_rank",
+                models.Case(
+                    models.When(status_rank=0, then=models.F("closing_at")),
+                    models.When(status_rank=1, then=models.F("opens_at")),
+                    default=None,
+                ).asc(nulls_last=True),
+                models.F("closing_at").desc(),
+                "pk",
             )
-        ).order_by(
-            "status_rank",
-            models.Case(
-                models.When(status_rank=0, then=models.F("closing_at")),
-                models.When(status_rank=1, then=models.F("opens_at")),
-                default=None,
-            ).asc(nulls_last=True),
-            models.F("closing_at").desc(),
-            "pk",
         )
+
+    def for_cards(self, now=None):
+        """With what a call card shows (status, themes) at a fixed number of queries."""
+        return self.with_status(now).prefetch_related("themes")
+
+    def next_status_change(self, now=None):
+        """The next instant after ``now`` at which one of these calls changes status by itself
+        (opens, starts closing soon, closes), or None. The page cache expires then."""
+        now = (now or timezone.now()).astimezone(datetime.UTC)
+        ahead = self.aggregate(
+            opens=Min("opens_at", filter=Q(opens_at__gt=now)),
+            closes=Min("closing_at", filter=Q(closing_at__gt=now)),
+            soon=Min("closing_at", filter=Q(closing_at__gt=now + CLOSING_SOON)),
+        )
+        if ahead["soon"] is not None:
+            ahead["soon"] -= CLOSING_SOON
+        moments = [moment for moment in ahead.values() if moment is not None]
+        return min(moments) if moments else None
 
 
 CallPageManager = PageManager.from_queryset(CallPageQuerySet)
@@ -118,27 +136,30 @@ class CallIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        from calls import views
+        """The call list: open calls first (closing soonest), then upcoming, then closed; filters."""
+        from calls.listings import CallListing
 
-        return views.call_index(request, self)
+        return self.render(request, context_overrides=CallListing(request, self).context())
 
     @path("feed/rss/", name="rss")
     def rss_route(self, request):
-        from calls import exports
+        from calls.listings import CallListing
 
-        return exports.calls_rss(request, self)
+        return CallListing(request, self).feed("rss")
 
     @path("feed/ical/", name="ical")
     def ical_route(self, request):
         from calls import exports
+        from calls.listings import CallListing
 
-        return exports.deadlines_ical(request, self)
+        return exports.deadlines_ical(request, CallListing(request, self))
 
     @path("open-calls/json/", name="open_json")
     def open_json_route(self, request):
         from calls import exports
+        from calls.listings import CallListing
 
-        return exports.open_calls_json(request, self)
+        return exports.open_calls_json(request, CallListing(request, self))
 
 
 class CallPage(RoutablePageMixin, BasePage):
@@ -151,12 +172,7 @@ class CallPage(RoutablePageMixin, BasePage):
         GEOGRAPHIC = "geographic", _("Geographic call")
         BILATERAL = "bilateral", _("Bilateral joint fund")
 
-    class Status(models.TextChoices):
-        UPCOMING = "upcoming", _("Upcoming")
-        OPEN = "open", _("Open")
-        CLOSING_SOON = "closing-soon", _("Closing soon")
-        CLOSED = "closed", _("Closed")
-        RESULTS = "results", _("Results published")
+    Status = CallStatus
 
     class ApplicationMethod(models.TextChoices):
         ONLINE = "online", _("Online platform")
@@ -312,19 +328,12 @@ class CallPage(RoutablePageMixin, BasePage):
         return self.laureates.select_related("country", "theme", "page").order_by("sort_order", "pk")
 
     def get_context(self, request, *args, **kwargs):
-        from calls.views import localized_names
-
         context = super().get_context(request, *args, **kwargs)
-        laureates = list(self.laureate_rows())
+        laureates = attach_localized_themes(self.laureate_rows(), field="theme")
         self.__dict__["has_laureates"] = bool(laureates)
-        names = localized_names(self.locale_id)
-        for laureate in laureates:
-            laureate.country_label = names.country(laureate.country)
-            laureate.theme_label = names.theme(laureate.theme)
         context["laureates"] = laureates
-        context["theme_labels"] = [names.theme(theme) for theme in self.themes.all()]
-        context["country_labels"] = [names.country(country) for country in self.countries.all()]
-        context["partner_country_label"] = names.country(self.partner_country)
+        context["themes"] = localize_themes(self.themes.all())
+        context["countries"] = sorted(self.countries.all(), key=lambda country: sort_key(country.name))
         context["related_news"] = self.live_related_news()
         return context
 
@@ -336,6 +345,7 @@ class CallPage(RoutablePageMixin, BasePage):
 
     def clean(self):
         super().clean()
+        self.compute_datetimes()  # a preview renders the cleaned, unsaved page
         errors = {}
         if self.opening_date and self.closing_date and self.closing_date < self.opening_date:
             errors["closing_date"] = _("The closing date must not be before the opening date.")
@@ -351,10 +361,9 @@ class CallPage(RoutablePageMixin, BasePage):
         return super().save(*args, **kwargs)
 
     def compute_datetimes(self):
-        if self.opening_date:
-            self.opens_at = aware(self.opening_date, datetime.time(0, 0))
-        if self.closing_date:
-            self.closing_at = aware(self.closing_date, self.closing_time or END_OF_DAY)
+        """Derive the instants every query uses from the editor's dates (on clean and save)."""
+        self.opens_at = opening_moment(self.opening_date) or self.opens_at
+        self.closing_at = closing_moment(self.closing_date, self.closing_time) or self.closing_at
 
     # -- dates and status ------------------------------------------------------------------
     @property
@@ -364,57 +373,58 @@ class CallPage(RoutablePageMixin, BasePage):
 
     @property
     def original_closing_at(self):
-        if self.original_closing_date:
-            return aware(self.original_closing_date, self.closing_time or END_OF_DAY)
-        return None
+        return closing_moment(self.original_closing_date, self.closing_time)
 
     @property
     def is_extended(self):
         return bool(self.original_closing_date and self.original_closing_date < self.closing_date)
 
-    def _now(self):
-        return timezone.now()
-
-    @property
-    def is_open(self):
-        self.compute_datetimes()
-        return self.opens_at <= self._now() <= self.closing_at
-
-    @property
-    def is_upcoming(self):
-        self.compute_datetimes()
-        return self._now() < self.opens_at
-
-    @property
-    def is_closed(self):
-        self.compute_datetimes()
-        return self.closing_at < self._now()
-
     @cached_property
     def has_laureates(self):
-        if "results_published" in self.__dict__:
-            return self.results_published
+        if "has_results" in self.__dict__:
+            return self.has_results
         cache = getattr(self, "_prefetched_objects_cache", {})
         if "laureates" in cache:
             return bool(cache["laureates"])
         return self.laureates.exists()
 
+    def status_at(self, now):
+        """The status at the instant ``now`` (``calls.status.status_at``), from the instants
+        derived from the dates (so that a preview shows the status of the dates being edited)."""
+        return status_at(
+            now,
+            opens_at=opening_moment(self.opening_date),
+            closing_at=closing_moment(self.closing_date, self.closing_time),
+            has_results=self.has_laureates,
+        )
+
     @property
     def status(self):
-        """One of ``CallPage.Status``: computed now, never stored."""
-        if self.is_upcoming:
-            return self.Status.UPCOMING
-        if self.is_open:
-            if self.closing_at - self._now() <= datetime.timedelta(days=CLOSING_SOON_DAYS):
-                return self.Status.CLOSING_SOON
-            return self.Status.OPEN
-        if self.has_laureates:
-            return self.Status.RESULTS
-        return self.Status.CLOSED
+        """One of ``CallStatus``: the SQL annotation when the call was loaded ``with_status()``,
+        otherwise computed now."""
+        if "current_status" in self.__dict__:
+            return CallStatus(self.current_status)
+        return self.status_at(timezone.now())
 
     @property
     def status_label(self):
-        return self.Status(self.status).label
+        return self.status.label
+
+    @property
+    def status_badge_class(self):
+        return BADGES[self.status]
+
+    @property
+    def is_open(self):
+        return self.status in ACCEPTING
+
+    @property
+    def is_upcoming(self):
+        return self.status == CallStatus.UPCOMING
+
+    @property
+    def is_closed(self):
+        return self.status in FINISHED
 
     @property
     def days_left(self):
@@ -485,12 +495,14 @@ class LaureatesPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        from calls import views
+        """Every laureate of every call of the locale, filterable by year, country, theme and call."""
+        from calls.listings import LaureateListing
 
-        return views.laureates_index(request, self)
+        return self.render(request, context_overrides=LaureateListing(request, self).context())
 
     @path("csv/", name="csv")
     def csv_route(self, request):
-        from calls import exports, views
+        from calls import exports
+        from calls.listings import LaureateListing
 
-        return exports.laureates_csv(views.filtered_laureates(request, self)[1], "laureates.csv")
+        return exports.laureates_csv(LaureateListing(request, self).export_objects(), "laureates.csv")

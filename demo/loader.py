@@ -132,7 +132,7 @@ class DemoLoader:
 
     def country(self, iso_code):
         if iso_code not in self._countries:
-            self._countries[iso_code] = self.taxonomy_object("portal.Country", iso_code=iso_code, locale=self.french)
+            self._countries[iso_code] = self.taxonomy_object("portal.Country", iso_code=iso_code)
         return self._countries[iso_code]
 
     @staticmethod
@@ -341,7 +341,7 @@ class DemoLoader:
                 **values,
                 "number": number,
                 "country_code": values.get("country", "").lower(),
-                "country_name": country.name if country else "",
+                "country_name": country.name_fr if country else "",
             }
             fields = {
                 name: self.value_for(model, name, value.format(**context) if isinstance(value, str) else value)

@@ -1,16 +1,17 @@
 """E-mails of the intake: acknowledgement to the submitter (in their language) and notice to
-the reviewers. They are recorded as ``OutgoingEmail`` rows inside the submission's transaction,
-tried once right after commit, and retried by ``manage.py send_pending_emails``."""
+the reviewers, queued with ``portal.mail.queue_email`` in the submission's transaction (sent by
+the task worker, retried while the mail server is down, never twice)."""
 
 import logging
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
-from forms.models import ExpertiseLabelRequest, OutgoingEmail
+from forms.models import ExpertiseLabelRequest
+from portal.mail import is_single_address, queue_email
 
 logger = logging.getLogger(__name__)
 
@@ -23,8 +24,6 @@ def reviewer_addresses():
 
 
 def admin_url(record):
-    from django.conf import settings
-
     name = "label_requests" if isinstance(record, ExpertiseLabelRequest) else "partnership_offers"
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(f"{name}:inspect", args=[record.pk])
 
@@ -37,40 +36,18 @@ def render_email(template, language, context):
 
 
 def queue_submission_emails(record, extra_recipients=()):
-    """Record the acknowledgement and the reviewers' notice; send them once the transaction commits."""
+    """Queue the acknowledgement and the reviewers' notice (call it in the submission's transaction)."""
     context = {"record": record, "is_label_request": isinstance(record, ExpertiseLabelRequest)}
-    emails = []
     subject, body = render_email("acknowledgement", record.language, context)
-    emails.append(
-        OutgoingEmail.objects.create(
-            reference=record.reference, kind="acknowledgement", to=record.contact_email, subject=subject, body=body
-        )
+    # The form accepts only plain addresses (portal.mail.validate_single_address).
+    queue_email(
+        to=[record.contact_email], subject=subject, body=body, reference=record.reference, kind="acknowledgement"
     )
     recipients = sorted(set(reviewer_addresses()) | set(extra_recipients))
-    if recipients:
+    plain = [address for address in recipients if is_single_address(address)]
+    if len(plain) < len(recipients):
+        # A staff account's address typed with quotes or commas: never mailed, never a failure.
+        logger.warning("%d reviewer address(es) skipped: not a single plain address", len(recipients) - len(plain))
+    if plain:
         subject, body = render_email("notification", "fr", context | {"admin_url": admin_url(record)})
-        emails.append(
-            OutgoingEmail.objects.create(
-                reference=record.reference, kind="notification", to=", ".join(recipients), subject=subject, body=body
-            )
-        )
-    ids = [email.pk for email in emails]
-    transaction.on_commit(lambda: send_emails(OutgoingEmail.objects.filter(pk__in=ids)))
-    return emails
-
-
-def send_emails(emails):
-    """Try each e-mail once; never raise (the submission is already saved)."""
-    sent = 0
-    for email in emails:
-        try:
-            sent += email.send()
-        except Exception:  # noqa: BLE001 - e.g. the database itself failing while recording the error
-            logger.exception("Could not send or record e-mail %s", email.pk)
-    return sent
-
-
-def due_emails(now=None):
-    return OutgoingEmail.objects.filter(
-        status=OutgoingEmail.Status.PENDING, next_attempt_at__lte=now or timezone.now()
-    ).order_by("next_attempt_at")
+        queue_email(to=plain, subject=subject, body=body, reference=record.reference, kind="notification")

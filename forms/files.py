@@ -1,11 +1,23 @@
 """Files sent through the intake forms: allowed types checked by content, private storage.
 
 The browser's name and content type are not trusted: a file is accepted only when its
-extension is allowed *and* its first bytes (or, for the office formats, its ZIP container)
-match that extension. No libmagic: the few signatures we accept are checked here.
+extension is allowed *and* its content is of that type:
+
+- PNG and JPEG by their signature (they are only ever downloaded, never displayed inline);
+- PDF by a real parser (pypdf): a ``%PDF-`` header followed by HTML or PHP has no cross-reference
+  table, trailer or page and is refused;
+- ODT and DOCX by their ZIP container, *without expanding it*: only the central directory is
+  read (names, declared sizes, compressed sizes), archives whose members are too many or declare
+  absurd sizes or compression ratios are refused (a zip bomb of 1 MB may declare gigabytes), and
+  of one member (ODT's ``mimetype``) only the first bytes are decompressed.
+
+Request bodies larger than what the forms accept are refused before being read
+(``DATA_UPLOAD_MAX_MEMORY_SIZE``/``MAX_REQUEST_BODY_SIZE`` in the settings, and the proxy's
+``client_max_body_size``). Files are written ``PRIVATE_MEDIA_PERMISSIONS`` (0640) in folders
+``PRIVATE_MEDIA_DIRECTORY_PERMISSIONS`` (0750): personal data, for the application's group only.
 """
 
-import io
+import logging
 import uuid
 import zipfile
 
@@ -30,9 +42,23 @@ ALLOWED_TYPES = {
 }
 
 
+# Limits of an office document's ZIP container. A real DOCX or ODT of a few megabytes has tens of
+# members, expands to a few times its size, and its XML compresses at most ~50:1.
+MAX_ARCHIVE_MEMBERS = 1000
+MAX_EXPANDED_SIZE = 100 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
+RATIO_CHECKED_ABOVE = 1024 * 1024  # small members (a few kB of repeated XML) may compress more
+
+
 def private_storage():
-    """Storage outside MEDIA_ROOT: nothing here is reachable by a public URL."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    """Storage outside MEDIA_ROOT: nothing here is reachable by a public URL. Files and the
+    folders created for them are readable by the application's user and group only."""
+    return FileSystemStorage(
+        location=settings.PRIVATE_MEDIA_ROOT,
+        base_url=None,
+        file_permissions_mode=settings.PRIVATE_MEDIA_PERMISSIONS,
+        directory_permissions_mode=settings.PRIVATE_MEDIA_DIRECTORY_PERMISSIONS,
+    )
 
 
 def attachment_path(instance, filename):
@@ -41,11 +67,28 @@ def attachment_path(instance, filename):
     return f"intake/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
 
 
-def _is_odt(archive):
-    try:
-        return archive.read("mimetype").strip() == ODT_MIMETYPE
-    except KeyError:
+def archive_is_reasonable(archive):
+    """Whether the declared sizes of a ZIP archive's members are those of a real document (read
+    from the central directory: nothing is decompressed)."""
+    members = archive.infolist()
+    if not members or len(members) > MAX_ARCHIVE_MEMBERS:
         return False
+    if sum(member.file_size for member in members) > MAX_EXPANDED_SIZE:
+        return False
+    return all(
+        member.file_size <= RATIO_CHECKED_ABOVE
+        or member.file_size <= MAX_COMPRESSION_RATIO * max(member.compress_size, 1)
+        for member in members
+    )
+
+
+def _is_odt(archive):
+    """ODF: the first member is ``mimetype``, stored uncompressed, holding the media type."""
+    first = archive.infolist()[0]
+    if first.filename != "mimetype" or first.file_size > 100:
+        return False
+    with archive.open(first) as member:
+        return member.read(100).strip() == ODT_MIMETYPE
 
 
 def _is_docx(archive):
@@ -53,10 +96,28 @@ def _is_docx(archive):
     return "[Content_Types].xml" in names and any(name.startswith("word/") for name in names)
 
 
-def content_matches(extension, head, read_all):
+def is_pdf(upload):
+    """Whether pypdf reads a document with at least one page (its cross-reference table,
+    trailer and page tree), not only a ``%PDF-`` prefix."""
+    from pypdf import PdfReader
+
+    pypdf_logger = logging.getLogger("pypdf")
+    level = pypdf_logger.level
+    pypdf_logger.setLevel(logging.ERROR)  # a broken upload is the sender's problem, not a warning
+    try:
+        upload.seek(0)
+        return len(PdfReader(upload).pages) > 0
+    except Exception:  # pypdf raises many kinds (PdfReadError, ValueError, KeyError…) on bad input
+        return False
+    finally:
+        pypdf_logger.setLevel(level)
+        upload.seek(0)
+
+
+def content_matches(extension, head, upload):
     """Whether the file's content is of the type its extension claims."""
     if extension == "pdf":
-        return head.startswith(b"%PDF-")
+        return head.startswith(b"%PDF-") and is_pdf(upload)
     if extension == "png":
         return head.startswith(b"\x89PNG\r\n\x1a\n")
     if extension in ("jpg", "jpeg"):
@@ -65,10 +126,15 @@ def content_matches(extension, head, read_all):
         if not head.startswith(ZIP_SIGNATURE):
             return False
         try:
-            with zipfile.ZipFile(io.BytesIO(read_all())) as archive:
+            upload.seek(0)
+            with zipfile.ZipFile(upload) as archive:
+                if not archive_is_reasonable(archive):
+                    return False
                 return _is_odt(archive) if extension == "odt" else _is_docx(archive)
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, ValueError, EOFError):
             return False
+        finally:
+            upload.seek(0)
     return False
 
 
@@ -93,16 +159,10 @@ def validate_attachment(upload):
             },
         )
 
-    def read_all():
-        upload.seek(0)
-        data = upload.read()
-        upload.seek(0)
-        return data
-
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
-    if not content_matches(extension, head, read_all):
+    if not content_matches(extension, head, upload):
         raise ValidationError(
             _("“%(name)s”: its content is not a real %(type)s file."),
             code="file_content",

@@ -1,4 +1,5 @@
-"""The public submission forms, the Bourse filters and the reviewers' status form.
+"""The public submission forms and the reviewers' status form (the Bourse's filters are in
+``forms/listings.py``).
 
 The fields of the submission forms are fixed here (editors only write the page's introduction
 and thank-you text); their labels, explanations and errors are translated, so each form page
@@ -20,12 +21,31 @@ from wagtail.models import Locale
 
 from forms.files import validate_attachment
 from forms.models import Attachment, ExpertiseLabelRequest, PartnershipOffer, ReferenceCounter, StatusChange
-from forms.taxonomy import localized_choices
 from portal.models import Country, Theme
+from portal.taxonomy import country_choices, theme_choices
 
 # Plain-text fields: markup is refused rather than stored (it would be escaped anyway).
 MARKUP = re.compile(r"<\s*/?\s*[a-z!?]|javascript\s*:", re.IGNORECASE)
 PHONE = RegexValidator(r"^\+?[0-9 ().\-/]{6,30}$", _("Enter a telephone number, e.g. +221 33 123 45 67."))
+
+
+# Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder what
+# follows them: "Ambassade \u202egnp.exe" shows as "Ambassade exe.png". No honest short text needs
+# them, so short fields refuse them; long texts pasted from a word processor may carry a few,
+# which are removed. (The marks U+200E/U+200F that Arabic text uses are not among them.)
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def refuse_bidi_controls(value):
+    if isinstance(value, str) and BIDI_CONTROLS.search(value):
+        raise ValidationError(
+            _("Please remove the invisible text-direction characters (they can disguise what is written)."),
+            code="bidi_control",
+        )
+
+
+def strip_bidi_controls(value):
+    return BIDI_CONTROLS.sub("", value) if isinstance(value, str) else value
 
 
 def refuse_markup(value):
@@ -105,7 +125,7 @@ class IntakeForm(DsfrBaseForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["themes"].choices = localized_choices(Theme, "slug")
+        self.fields["themes"].choices = theme_choices(Theme.objects.filter(locale=Locale.get_default()))
         self.fields["website"].widget.attrs.pop("class", None)
         self.fields["attachments"].help_text = _(
             "PDF, ODT, DOCX, JPEG or PNG; at most %(count)d files of %(size)s each."
@@ -117,9 +137,22 @@ class IntakeForm(DsfrBaseForm, forms.ModelForm):
             field.help_text = (f"{field.help_text} " if field.help_text else "") + _(
                 "%(limit)d characters at most."
             ) % {"limit": limit}
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             if isinstance(field, forms.CharField):
                 field.validators.append(refuse_markup)
+                if name not in self.long_text_fields():
+                    field.validators.append(refuse_bidi_controls)
+
+    def long_text_fields(self):
+        """The multi-line texts: direction controls are removed from them rather than refused."""
+        return [name for name, field in self.fields.items() if isinstance(field.widget, forms.Textarea)]
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.long_text_fields():
+            if name in cleaned:
+                cleaned[name] = strip_bidi_controls(cleaned[name])
+        return cleaned
 
     def get_context(self):
         # DsfrBaseForm warns about its transitional setting on every render; the context is the same.
@@ -171,7 +204,7 @@ class IntakeForm(DsfrBaseForm, forms.ModelForm):
                 Attachment.objects.create(
                     record=record,
                     file=upload,
-                    original_name=upload.name[:255],
+                    original_name=strip_bidi_controls(upload.name)[:255],
                     mime_type=upload.intake_mime_type,
                     size=upload.size,
                 )
@@ -239,12 +272,12 @@ class PartnershipOfferForm(IntakeForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("Choose a country"))] + localized_choices(Country, "iso_code")
+        self.fields["country"].choices = [("", _("Choose a country"))] + country_choices()
         self.fields["themes"].label = _("Fields of cooperation")
         self.fields["contact_phone"].validators.append(PHONE)
 
     def clean_country(self):
-        country = Country.objects.filter(locale=Locale.get_default(), iso_code=self.cleaned_data["country"]).first()
+        country = Country.objects.filter(iso_code=self.cleaned_data["country"]).first()
         if country is None:
             raise ValidationError(_("Choose a country in the list."), code="invalid_choice")
         return country
@@ -309,52 +342,6 @@ class ExpertiseLabelRequestForm(IntakeForm):
         if not cleaned.get("siren") and not cleaned.get("department") and "siren" not in self.errors:
             self.add_error("siren", _("Give the SIREN number of the authority or its département."))
         return cleaned
-
-
-class BourseFilterForm(forms.Form):
-    """Filters of the public Bourse list, from the query string. Unknown values are ignored."""
-
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    theme = forms.ChoiceField(label=_("Field of cooperation"), required=False)
-    region = forms.ChoiceField(label=_("Region"), required=False)
-    authority_type = forms.ChoiceField(
-        label=_("Type of authority"),
-        required=False,
-        choices=[("", _("All"))] + list(PartnershipOffer.AuthorityType.choices),
-    )
-
-    def __init__(self, data, offers):
-        super().__init__(data)
-        default = Locale.get_default()
-        country_ids = offers.values_list("country_id", flat=True).distinct()
-        theme_ids = offers.values_list("themes", flat=True).distinct()
-        self.fields["country"].choices = [("", _("All"))] + localized_choices(
-            Country, "iso_code", Country.objects.filter(pk__in=country_ids, locale=default)
-        )
-        self.fields["theme"].choices = [("", _("All"))] + localized_choices(
-            Theme, "slug", Theme.objects.filter(pk__in=theme_ids, locale=default)
-        )
-        regions = sorted(set(offers.exclude(region="").values_list("region", flat=True)), key=str.casefold)
-        self.fields["region"].choices = [("", _("All"))] + [(region, region) for region in regions]
-        for field in self.fields.values():
-            field.widget.attrs["class"] = "fr-select"
-
-    def filters(self):
-        """The valid filter values only (a bad value is dropped, never an error page)."""
-        self.is_valid()
-        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
-
-    def apply(self, offers):
-        filters = self.filters()
-        if "country" in filters:
-            offers = offers.filter(country__iso_code=filters["country"])
-        if "theme" in filters:
-            offers = offers.filter(themes__slug=filters["theme"])
-        if "region" in filters:
-            offers = offers.filter(region=filters["region"])
-        if "authority_type" in filters:
-            offers = offers.filter(authority_type=filters["authority_type"])
-        return offers
 
 
 class StatusChangeForm(forms.Form):

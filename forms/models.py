@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from forms.files import attachment_path, private_storage
-from portal.i18n import localized
+from portal.mail import validate_single_address
 
 LABEL_VALIDITY_YEARS = 3
 
@@ -113,64 +113,6 @@ class Attachment(models.Model):
             self.file.delete(save=False)
 
 
-class OutgoingEmail(models.Model):
-    """An e-mail waiting to be sent, sent, or given up on.
-
-    E-mails are recorded in the submission's transaction and sent after commit; a failure leaves
-    the row pending, retried by ``manage.py send_pending_emails`` with a growing delay, so a mail
-    server outage never loses a submission nor its acknowledgement.
-    """
-
-    MAX_ATTEMPTS = 8
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("pending")
-        SENT = "sent", _("sent")
-        FAILED = "failed", _("failed")
-
-    reference = models.CharField(_("reference"), max_length=20, blank=True, db_index=True)
-    kind = models.CharField(_("kind"), max_length=30)
-    to = models.TextField(_("recipients"), help_text=_("Comma-separated addresses."))
-    subject = models.CharField(_("subject"), max_length=250)
-    body = models.TextField(_("body"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("outgoing e-mail")
-        verbose_name_plural = _("outgoing e-mails")
-        ordering = ["created_at"]
-
-    def __str__(self):
-        return f"{self.subject} ({self.get_status_display()})"
-
-    def send(self):
-        """Try to send now; on failure, schedule the next try (or give up). Returns success."""
-        from django.core.mail import EmailMessage
-
-        recipients = [address.strip() for address in self.to.split(",") if address.strip()]
-        try:
-            EmailMessage(self.subject, self.body, settings.DEFAULT_FROM_EMAIL, recipients).send()
-        except Exception as error:  # noqa: BLE001 - any transport error must leave the row pending
-            self.attempts += 1
-            self.last_error = f"{type(error).__name__}: {error}"[:2000]
-            self.next_attempt_at = timezone.now() + datetime.timedelta(minutes=5 * 2 ** (self.attempts - 1))
-            if self.attempts >= self.MAX_ATTEMPTS:
-                self.status = self.Status.FAILED
-            self.save(update_fields=["attempts", "last_error", "next_attempt_at", "status"])
-            return False
-        self.attempts += 1
-        self.status = self.Status.SENT
-        self.sent_at = timezone.now()
-        self.last_error = ""
-        self.save(update_fields=["attempts", "status", "sent_at", "last_error"])
-        return True
-
-
 class IntakeQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def public(self):
         return self.filter(self.model.public_filter())
@@ -191,6 +133,15 @@ class LabelRequestQuerySet(IntakeQuerySet):
         """Authorities holding a valid EXPE-CT label (listed publicly, in site search)."""
         return self.public()
 
+    def next_expiry(self, now):
+        """The midnight (Paris time) at which the next of these labels stops being valid, or None."""
+        last_day = self.filter(label_valid_until__gte=timezone.localdate(now)).aggregate(
+            day=models.Min("label_valid_until")
+        )["day"]
+        if last_day is None:
+            return None
+        return timezone.make_aware(datetime.datetime.combine(last_day + datetime.timedelta(days=1), datetime.time()))
+
 
 class IntakeRecord(index.Indexed, models.Model):
     """What both kinds of submission share: reference, language, status and history, contact."""
@@ -209,7 +160,7 @@ class IntakeRecord(index.Indexed, models.Model):
     themes = models.ManyToManyField("portal.Theme", related_name="+", verbose_name=_("fields"), blank=True)
     contact_name = models.CharField(_("contact person"), max_length=150)
     contact_role = models.CharField(_("position"), max_length=150, blank=True)
-    contact_email = models.EmailField(_("e-mail address"))
+    contact_email = models.EmailField(_("e-mail address"), validators=[validate_single_address])
     contact_phone = models.CharField(_("telephone"), max_length=40, blank=True)
     consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     personal_data_purged_at = models.DateTimeField(_("personal data purged"), null=True, blank=True)
@@ -292,12 +243,6 @@ class IntakeRecord(index.Indexed, models.Model):
     def export_themes(self):
         return ", ".join(theme.name for theme in self.themes.all())
 
-    def localized_themes(self):
-        """The record's themes in the active language (the French one when untranslated)."""
-        if hasattr(self, "_localized_themes"):
-            return self._localized_themes
-        return sorted(localized(self.themes.all()), key=lambda theme: theme.name)
-
     def get_absolute_url(self):
         from forms.pages import public_url
 
@@ -357,6 +302,7 @@ class PartnershipOffer(IntakeRecord):
     embassy_email = models.EmailField(
         _("public e-mail address of the embassy"),
         blank=True,
+        validators=[validate_single_address],
         help_text=_("The address of the cooperation service, shown on the public page."),
     )
 
@@ -390,16 +336,8 @@ class PartnershipOffer(IntakeRecord):
         return self.latitude is not None and self.longitude is not None
 
     def search_country_names(self):
-        from portal.models import Country
-
-        return " ".join(
-            Country.objects.filter(translation_key=self.country.translation_key).values_list("name", flat=True)
-        )
-
-    def localized_country(self):
-        if hasattr(self, "_localized_country"):
-            return self._localized_country
-        return localized([self.country])[0]
+        """The country's names in every language, so a search in Spanish finds a French record."""
+        return " ".join(self.country.names())
 
 
 class ExpertiseLabelRequest(IntakeRecord):
@@ -511,7 +449,6 @@ __all__ = [
     "LabelRequestFormPage",
     "LabelledAuthoritiesPage",
     "OfferFormPage",
-    "OutgoingEmail",
     "PartnershipOffer",
     "ReferenceCounter",
     "StatusChange",

@@ -7,7 +7,6 @@ through routes (``offres/BP-2026-00042/``, ``EX-2026-00017/``).
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
@@ -20,25 +19,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published, page_unpublished
 
-from forms.ratelimit import hit, too_many_requests
+from forms import ratelimit
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.i18n import active_locale
+from portal.mail import split_address_list, validate_address_list
 from portal.models import BasePage
+from portal.taxonomy import attach_localized_themes
 
-OFFERS_PER_PAGE = 12
-AUTHORITIES_PER_PAGE = 20
 INDEX_URL_CACHE_SECONDS = 300
-
-
-def paginate(request, items, per_page):
-    """A page of ``items``; a bad page number gives the first page, one too large the last."""
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
 
 
 def localized_page(page_class):
@@ -93,6 +81,7 @@ class IntakeFormPage(RoutablePageMixin, BasePage):
         max_length=500,
         blank=True,
         help_text=_('Comma-separated addresses notified of each submission, besides the "Instructeurs" group.'),
+        validators=[validate_address_list],
     )
 
     content_panels = Page.content_panels + [
@@ -112,20 +101,24 @@ class IntakeFormPage(RoutablePageMixin, BasePage):
         return f"intake-reference-{self.translation_key}"
 
     def extra_recipients(self):
-        return [address.strip() for address in self.notification_emails.split(",") if address.strip()]
+        return split_address_list(self.notification_emails)
 
     @path("")
     def form_view(self, request):
         """GET shows the form; POST checks the rate limit, validates and saves, then redirects
-        to the thank-you page (so a reload never sends twice)."""
+        to the thank-you page (so a reload never sends twice). Accepted submissions and wrong
+        captcha answers count against the limit, other refused posts do not (forms/ratelimit.py)."""
         if request.method == "POST":
-            if hit(request):
-                return too_many_requests(request, {"page": self})
+            if ratelimit.is_limited(request):
+                return ratelimit.too_many_requests(request, {"page": self})
             form = self.form_class(request.POST, request.FILES)
             if form.is_valid():
                 record = form.save_submission(self.locale.language_code, self.extra_recipients())
+                ratelimit.count(request)
                 request.session[self.session_key()] = record.reference
                 return redirect(self.url + self.reverse_subpage("thanks"))
+            if form.has_error("captcha"):
+                ratelimit.count(request)
             form.set_autofocus_on_first_error()
         else:
             form = self.form_class()
@@ -187,44 +180,36 @@ class BourseIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("Bourse partenariats page")
 
-    def filtered_offers(self, request):
-        from forms.forms import BourseFilterForm
-        from forms.models import PartnershipOffer
-
-        offers = PartnershipOffer.objects.published()
-        form = BourseFilterForm(request.GET, offers)
-        return form, form.apply(offers).distinct()
-
     @path("")
     def list_view(self, request):
-        from forms.taxonomy import attach_localized
+        from forms.listings import OfferListing
 
-        form, offers = self.filtered_offers(request)
-        page_obj = paginate(request, offers.for_listing().order_by("-published_at", "-pk"), OFFERS_PER_PAGE)
-        attach_localized(page_obj.object_list)
-        query = request.GET.copy()
-        query.pop("page", None)
+        listing = OfferListing(request, self)
+        query = listing.filters.query_string()
         return self.render(
             request,
-            context_overrides={
-                "filter_form": form,
-                "is_filtered": bool(form.filters()),
-                "page_obj": page_obj,
-                "offers": page_obj.object_list,
-                "geojson_url": self.url + self.reverse_subpage("geojson") + (f"?{query.urlencode()}" if query else ""),
-                "form_page": self.get_children().live().public().type(OfferFormPage).first(),
-                "map_tile_url": settings.INTAKE_MAP_TILE_URL,
-                "map_attribution": settings.INTAKE_MAP_ATTRIBUTION,
-            },
+            context_overrides=listing.context(
+                geojson_url=self.url + self.reverse_subpage("geojson") + (f"?{query}" if query else ""),
+                form_page=self.get_children().live().public().type(OfferFormPage).first(),
+                map_tile_url=settings.INTAKE_MAP_TILE_URL,
+                map_attribution=settings.INTAKE_MAP_ATTRIBUTION,
+            ),
         )
+
+    @path("feed/rss/", name="rss")
+    def rss_view(self, request):
+        """RSS of the latest published offers, honouring the list's filters."""
+        from forms.listings import OfferListing
+
+        return OfferListing(request, self).feed("rss")
 
     @path("geojson/", name="geojson")
     def geojson_view(self, request):
         """The filtered published offers that have a location, as GeoJSON points."""
-        from forms.taxonomy import attach_localized
+        from forms.listings import OfferListing
 
-        _form, offers = self.filtered_offers(request)
-        offers = attach_localized(offers.exclude(latitude=None).exclude(longitude=None).for_listing())
+        listing = OfferListing(request, self)
+        offers = listing.decorate(listing.queryset.exclude(latitude=None).exclude(longitude=None))
         base = self.url
         features = [
             {
@@ -234,8 +219,8 @@ class BourseIndexPage(RoutablePageMixin, BasePage):
                     "reference": offer.reference,
                     "title": offer.project_title,
                     "authority": offer.authority_name,
-                    "country": offer.localized_country().name,
-                    "themes": [theme.name for theme in offer.localized_themes()],
+                    "country": offer.country.name,
+                    "themes": [theme.name for theme in offer.localized_themes],
                     "url": base + self.reverse_subpage("offer", args=[offer.reference]),
                 },
             }
@@ -261,6 +246,7 @@ class BourseIndexPage(RoutablePageMixin, BasePage):
         )
         if offer is None:
             raise Http404
+        attach_localized_themes([offer])
         return self.render(request, template="forms/offer_detail.html", context_overrides={"offer": offer})
 
 
@@ -279,32 +265,17 @@ class LabelledAuthoritiesPage(RoutablePageMixin, BasePage):
 
     @path("")
     def list_view(self, request):
-        from forms.models import ExpertiseLabelRequest
-        from forms.taxonomy import attach_localized, localized_choices
-        from portal.models import Theme
+        from forms.listings import AuthorityListing
 
-        authorities = ExpertiseLabelRequest.objects.labelled()
-        default = Locale.get_default()
-        theme_choices = localized_choices(
-            Theme, "slug", Theme.objects.filter(pk__in=authorities.values_list("themes", flat=True), locale=default)
-        )
-        theme = request.GET.get("theme", "")
-        if theme in dict(theme_choices):
-            authorities = authorities.filter(themes__slug=theme).distinct()
-        else:
-            theme = ""
-        page_obj = paginate(request, authorities.for_listing().order_by("authority_name", "pk"), AUTHORITIES_PER_PAGE)
-        attach_localized(page_obj.object_list)
-        return self.render(
-            request,
-            context_overrides={
-                "page_obj": page_obj,
-                "authorities": page_obj.object_list,
-                "theme_choices": theme_choices,
-                "selected_theme": theme,
-                "form_page": self.get_children().live().public().type(LabelRequestFormPage).first(),
-            },
-        )
+        form_page = self.get_children().live().public().type(LabelRequestFormPage).first()
+        return self.render(request, context_overrides=AuthorityListing(request, self).context(form_page=form_page))
+
+    @path("feed/rss/", name="rss")
+    def rss_view(self, request):
+        """RSS of the latest labelled authorities, honouring the list's filters."""
+        from forms.listings import AuthorityListing
+
+        return AuthorityListing(request, self).feed("rss")
 
     @re_path(r"^(?P<reference>EX-\d{4}-\d{5})/$", name="authority")
     def authority_view(self, request, reference):
@@ -314,6 +285,7 @@ class LabelledAuthoritiesPage(RoutablePageMixin, BasePage):
         authority = authority.first()
         if authority is None:
             raise Http404
+        attach_localized_themes([authority])
         return self.render(request, template="forms/authority_detail.html", context_overrides={"authority": authority})
 
 

@@ -1,34 +1,40 @@
-"""Per-IP rate limit of the public forms, counted in Django's cache (shared through Redis in
+"""Per-address rate limit of the public forms, counted in Django's cache (shared through Redis in
 production, per process with the local-memory cache).
 
+What counts is what costs or abuses: an accepted submission and a wrong captcha answer (someone
+guessing captchas). A post refused for a missing or invalid field is not counted, so that a few
+junk posts from a shared address (an embassy, a town hall) never block the colleague who then
+fills the form in properly. The address is the project's one ``portal.client.client_ip``.
+
 When Redis is unreachable the cache answers as an empty one (portal/cache.py, which logs a
-warning): every count is 1 and every submission goes through. Failing open is deliberate: a
+warning): nothing is counted and every submission goes through. Failing open is deliberate: a
 submission is never refused because the counter is away; the captcha and honeypot still apply."""
 
 from django.conf import settings
 from django.core.cache import cache
 from django.template.response import TemplateResponse
 
-
-def client_ip(request):
-    """The client's address: REMOTE_ADDR, or the proxy's header when INTAKE_CLIENT_IP_HEADER is set."""
-    header = settings.INTAKE_CLIENT_IP_HEADER
-    if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
+from portal.client import client_ip
 
 
-def hit(request, scope="intake"):
-    """Count one submission from this client; True when it goes over the limit."""
-    key = f"ratelimit:{scope}:{client_ip(request)}"
+def key(request, scope):
+    return f"ratelimit:{scope}:{client_ip(request)}"
+
+
+def is_limited(request, scope="intake"):
+    """True when this client already used up its submissions of the window."""
+    return (cache.get(key(request, scope)) or 0) >= settings.INTAKE_RATE_LIMIT
+
+
+def count(request, scope="intake"):
+    """Count one accepted submission or one failed captcha from this client."""
+    name = key(request, scope)
     window = settings.INTAKE_RATE_LIMIT_WINDOW
-    cache.add(key, 0, timeout=window)
+    cache.add(name, 0, timeout=window)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > settings.INTAKE_RATE_LIMIT
+        cache.incr(name)
+    except ValueError:  # expired between add and incr (or Redis is down)
+        cache.set(name, 1, timeout=window)
 
 
 def too_many_requests(request, context=None):

@@ -2,7 +2,7 @@
 the history and the status form, and the private attachments.
 
 Who sees what: the "view" and "change" permissions open the listings and the status form; the
-submitters' personal data (contact columns, attachments, e-mails) needs the
+submitters' personal data (contact columns, attachments) needs the
 ``view_*_personal_data`` permission, which only the "Instructeurs" group has.
 """
 
@@ -22,7 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 
 from forms.forms import StatusChangeForm
-from forms.models import ExpertiseLabelRequest, OutgoingEmail, PartnershipOffer, can_see_personal_data
+from forms.models import ExpertiseLabelRequest, PartnershipOffer, can_see_personal_data
 from forms.views import download_attachment
 from portal.models import Country, Theme
 
@@ -31,17 +31,13 @@ def default_locale_themes(request):
     return Theme.objects.filter(locale=Locale.get_default())
 
 
-def default_locale_countries(request):
-    return Country.objects.filter(locale=Locale.get_default())
-
-
 class RecordFilterSet(WagtailFilterSet):
     created_at = django_filters.DateFromToRangeFilter(label=_("Received"), widget=DateRangePickerWidget)
     themes = django_filters.ModelChoiceFilter(label=_("Theme"), queryset=default_locale_themes)
 
 
 class OfferFilterSet(RecordFilterSet):
-    country = django_filters.ModelChoiceFilter(label=_("Country"), queryset=default_locale_countries)
+    country = django_filters.ModelChoiceFilter(label=_("Country"), queryset=Country.objects.all())
 
     class Meta:
         model = PartnershipOffer
@@ -282,29 +278,11 @@ class LabelRequestViewSet(RecordViewSet):
     ]
 
 
-class OutgoingEmailViewSet(ModelViewSet):
-    """Pending, sent and failed e-mails, to check that nobody waits for an acknowledgement."""
-
-    model = OutgoingEmail
-    name = "intake_emails"
-    icon = "mail"
-    menu_label = _("Outgoing e-mails")
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    add_to_reference_index = False
-    list_display = ["subject", "reference", "kind", "status", "attempts", "created_at"]
-    list_filter = ["status", "kind"]
-    search_fields = ["reference", "subject"]
-    search_backend_name = None
-    form_fields = ["status"]
-    inspect_view_fields = ["reference", "kind", "to", "subject", "body", "status", "attempts", "last_error"]
-
-
 class IntakeGroup(ViewSetGroup):
     menu_label = _("Intake")
     menu_icon = "form"
     menu_order = 250
-    items = (OfferViewSet, LabelRequestViewSet, OutgoingEmailViewSet)
+    items = (OfferViewSet, LabelRequestViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -11,6 +11,7 @@ from wagtail.search import index
 from portal.blocks import RICH_TEXT_FEATURES, ContentBlocks
 from portal.i18n import active_locale, localized_pages
 from portal.models import BasePage
+from portal.taxonomy import attach_localized_themes
 
 
 class KeyFigureBlock(blocks.StructBlock):
@@ -78,18 +79,9 @@ class HomePage(BasePage):
     def closing_calls(self):
         """The open calls of this locale that close soonest (filled in by the calls app)."""
         from calls.models import CallPage
-        from calls.views import with_labels
 
-        calls = (
-            CallPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .open()
-            .with_results_flag()
-            .order_by("closing_at", "pk")
-            .prefetch_related("themes")[:4]
-        )
-        return with_labels(list(calls), self.locale_id)
+        calls = CallPage.objects.live().public().filter(locale_id=self.locale_id).open().for_cards()
+        return attach_localized_themes(calls.order_by("closing_at", "pk")[:4])
 
     def localized_entry_points(self):
         """The entry points as ``{title, text, page}``, each page in the active locale when it is

@@ -21,8 +21,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import ContentBlocks, DocumentBlock
-from portal.i18n import active_locale, localized
 from portal.models import BasePage
+from portal.taxonomy import localize_themes, sort_key
 
 
 class NewsPageQuerySet(PageQuerySet):
@@ -96,31 +96,31 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsPage.objects.child_of(self).visible().filter(locale_id=self.locale_id).newest_first()
 
     def get_context(self, request, *args, **kwargs):
-        from news import views
+        from news.listings import NewsListing
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(views.list_context(request, self))
+        context.update(NewsListing(request, self).context())
         return context
 
     @path("rss/")
     def rss_feed(self, request):
-        from news import feeds
+        from news.listings import NewsListing
 
-        return feeds.news_feed(request, self, "rss")
+        return NewsListing(request, self).feed("rss")
 
     @path("atom/")
     def atom_feed(self, request):
-        from news import feeds
+        from news.listings import NewsListing
 
-        return feeds.news_feed(request, self, "atom")
+        return NewsListing(request, self).feed("atom")
 
     @path("agenda/")
     def agenda(self, request):
         from django.template.response import TemplateResponse
 
-        from news import views
+        from news.listings import AgendaListing
 
-        context = Page.get_context(self, request) | views.agenda_context(request, self)
+        context = Page.get_context(self, request) | AgendaListing(request, self).context()
         return TemplateResponse(request, "news/news_agenda.html", context)
 
     @path("agenda/ics/")
@@ -267,9 +267,8 @@ class NewsPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        locale = active_locale()
-        context["themes"] = localized(self.themes.all(), locale)
-        context["countries"] = localized(self.countries.all(), locale)
+        context["themes"] = localize_themes(self.themes.all())
+        context["countries"] = sorted(self.countries.all(), key=lambda country: sort_key(country.name))
         context["related_items"] = self.related_items()
         context["news_index"] = self.get_parent().specific
         return context

@@ -1,14 +1,14 @@
 """The Redis cache, made to degrade instead of failing when Redis is unreachable.
 
 Django's RedisCache raises on every call when Redis is down, and every page uses the cache (the
-intake forms' rate limit, the admin login throttle, image renditions, the page and menu caches):
+intake forms' rate limit, image renditions, the page and menu caches):
 one stopped Redis would turn the whole site into 500 errors. This backend answers like an empty
 cache instead: reads miss, writes are dropped, ``incr`` raises ValueError as for a missing key.
 What that means for the callers:
 
 - the intake rate limit (forms/ratelimit.py) fails open: every submission goes through;
-- the admin login throttle (portal/login.py) fails open: no lock-out, the password is still
-  checked;
+- the login lock-out does not depend on it: django-axes counts failures in the database
+  (portal/login.py), so it holds during an outage;
 - the health check (portal/health.py) still reports the cache as "error": nothing is kept.
 
 After a failure Redis is left alone for ``RETRY_AFTER`` seconds (each call answers at once as a

@@ -1,11 +1,15 @@
-"""Health endpoint for the load balancer: database, cache and search, each checked for real.
+"""Health endpoint for the load balancer: database, cache, search and task queue, each checked
+for real.
 
-The database is essential (503 when it fails); the cache and the search engine are reported but
-degrade gracefully (the site keeps serving pages), so they never turn the answer into a 503.
+The database is essential (503 when it fails); the cache, the search engine and the task queue
+are reported but degrade gracefully (the site keeps serving pages and storing submissions), so
+they never turn the answer into a 503. The queue is "late" when a due task has waited longer than
+TASK_QUEUE_MAX_DELAY seconds: no worker is running, or it cannot keep up.
 """
 
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
@@ -35,7 +39,21 @@ def check_search():
         raise RuntimeError("the search engine does not answer")
 
 
-CHECKS = {"database": (check_database, True), "cache": (check_cache, False), "search": (check_search, False)}
+def check_queue():
+    from portal.tasks import queue_report
+
+    report = queue_report()
+    if report.get("oldest_due_seconds", 0) > settings.TASK_QUEUE_MAX_DELAY:
+        report["status"] = "late"
+    return report
+
+
+CHECKS = {
+    "database": (check_database, True),
+    "cache": (check_cache, False),
+    "search": (check_search, False),
+    "queue": (check_queue, False),
+}
 
 
 @require_GET
@@ -45,8 +63,7 @@ def health(request):
     for name, (check, essential) in CHECKS.items():
         started = time.monotonic()
         try:
-            check()
-            report[name] = {"status": "ok"}
+            report[name] = {"status": "ok", **(check() or {})}
         except Exception as error:  # noqa: BLE001 - any failure is what we report
             report[name] = {"status": "error", "error": error.__class__.__name__}
             healthy = healthy and not essential

@@ -1,6 +1,6 @@
 """Where each language version of the current page lives (switcher and hreflang links), and
-snippets (themes, countries) and linked pages shown in the active language, matched by
-``translation_key``."""
+linked pages shown in the active language, matched by ``translation_key``. Themes and countries
+in the active language: ``portal.taxonomy``."""
 
 from django.conf import settings
 from django.urls import translate_url
@@ -62,28 +62,6 @@ def active_locale():
         return Locale.get_active()
     except Locale.DoesNotExist:
         return Locale.get_default()
-
-
-def translations_by_key(model, keys, locale=None):
-    """``{translation_key: instance}`` in ``locale`` (the active one by default) for the given keys."""
-    if not keys:
-        return {}
-    locale = locale or active_locale()
-    return {obj.translation_key: obj for obj in model.objects.filter(locale=locale, translation_key__in=keys)}
-
-
-def localized(objects, locale=None):
-    """The objects (themes or countries) in the active language, the French ones when untranslated.
-
-    Objects already in that locale are kept as they are; one query for the others.
-    """
-    objects = list(objects)
-    if not objects:
-        return []
-    locale = locale or active_locale()
-    keys = {obj.translation_key for obj in objects if obj.locale_id != locale.pk}
-    translated = translations_by_key(type(objects[0]), keys, locale)
-    return [translated.get(obj.translation_key, obj) for obj in objects]
 
 
 def localized_pages(pages):

@@ -1,67 +1,22 @@
-"""Admin login throttling: after repeated failures an account is locked for a while.
+"""The page shown when django-axes refuses a login attempt (``AXES_LOCKOUT_CALLABLE``).
 
-Failures are counted per user name and per client address in the cache (shared through Redis in
-production), so neither guessing one account's password nor spraying many accounts from one
-address works. A successful login clears the user name's count.
-
-When Redis is unreachable the cache answers as an empty one (portal/cache.py, which logs a
-warning): failures are not counted and no account locks, but the password is still checked.
-Staff keep access to the admin during an outage rather than being locked out.
+django-axes (settings: ``AXES_*``) counts failed logins per user name *and* client address
+(portal/client.py) in the database, whichever view authenticates: the Wagtail admin login, the
+private-page login (``/<language>/_util/login/``) or any sign-in view added later, since it is an
+authentication backend and a signal receiver, not a form. Once ``LOGIN_MAX_FAILURES`` is reached
+for a pair, that pair is refused for ``LOGIN_LOCK_SECONDS``, even with the right password; a
+success before that clears the count. Staff see the lock-outs in the admin (Settings → Login
+lock-outs) and lift one there or with ``manage.py axes_reset_username`` (README, "Security").
 """
 
 from django.conf import settings
-from django.contrib.auth.signals import user_logged_in
-from django.core.cache import cache
-from django.core.exceptions import ValidationError
-from django.dispatch import receiver
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms.auth import LoginForm
-
-MAX_FAILURES = getattr(settings, "ADMIN_LOGIN_MAX_FAILURES", 5)
-LOCK_SECONDS = getattr(settings, "ADMIN_LOGIN_LOCK_SECONDS", 15 * 60)
+from django.shortcuts import render
 
 
-def keys(request, username):
-    address = request.META.get("REMOTE_ADDR", "") if request is not None else ""
-    return [f"login-failures:user:{username.strip().lower()}", f"login-failures:ip:{address}"]
-
-
-def is_locked(request, username):
-    """Locked after MAX_FAILURES for one user name, or four times as many from one address
-    (several people behind one office gateway may each mistype)."""
-    user_key, address_key = keys(request, username)
-    counts = cache.get_many([user_key, address_key])
-    return counts.get(user_key, 0) >= MAX_FAILURES or counts.get(address_key, 0) >= 4 * MAX_FAILURES
-
-
-def record_failure(request, username):
-    for key in keys(request, username):
-        cache.add(key, 0, LOCK_SECONDS)
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, LOCK_SECONDS)
-
-
-class ThrottledLoginForm(LoginForm):
-    """Wagtail's login form that refuses to check passwords while an account is locked."""
-
-    error_messages = {
-        **LoginForm.error_messages,
-        "locked": _("Too many failed attempts: this account is locked for %(minutes)s minutes. Try again later."),
-    }
-
-    def clean(self):
-        username = self.cleaned_data.get("username") or ""
-        if is_locked(self.request, username):
-            raise ValidationError(self.error_messages["locked"], code="locked", params={"minutes": LOCK_SECONDS // 60})
-        try:
-            return super().clean()
-        except ValidationError:
-            record_failure(self.request, username)
-            raise
-
-
-@receiver(user_logged_in)
-def clear_failures(sender, request, user, **kwargs):
-    cache.delete(keys(request, user.get_username())[0])
+def lockout_response(request, original_response=None, credentials=None):
+    """The translated lock-out page (HTTP 429), in the language of the request."""
+    minutes = max(1, settings.LOGIN_LOCK_SECONDS // 60)
+    # Rendered at once: it replaces the login view's response on the way out (axes' middleware).
+    response = render(request, "login_locked.html", {"minutes": minutes}, status=429)
+    response["Retry-After"] = str(settings.LOGIN_LOCK_SECONDS)
+    return response

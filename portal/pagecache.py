@@ -7,10 +7,13 @@ token (so pages holding a form, like the intake forms, are never stored). The ke
 language, the host and the full path with its query string (filtered lists are cached too).
 
 Every key also holds the *content version*: publishing, unpublishing, moving or deleting a page,
-and saving menus, settings, taxonomy, laureates or intake records bump it (portal/apps.py
-connects the signals), so the next request renders afresh. Entries also expire after
-``PAGE_CACHE_SECONDS`` and never outlive the next opening or closing of a call, whose status is
-computed at render time. The menu and footer cache (portal_tags) follows the same version.
+and saving menus, settings, taxonomy, images and documents bump it (portal/apps.py connects the
+signals), and so does saving the models each app registers (``register_content_models``, in the
+app's ``AppConfig.ready``: laureates, intake records), so the next request renders afresh.
+Entries also expire after ``PAGE_CACHE_SECONDS`` and never outlive the next *boundary*: the
+next instant at which a page changes by itself, such as a call opening or closing; each app
+registers a function that tells its next one (``register_boundary``). The menu and footer cache
+(portal_tags) follows the same version. The portal app itself knows no other app.
 
 The cache is Redis when ``REDIS_URL`` is set, local memory otherwise; while Redis is down it
 answers like an empty cache (portal/cache.py), so pages are simply rendered. The CSP nonce written
@@ -46,21 +49,35 @@ def bump_content_version(**_kwargs) -> None:
     cache.delete(BOUNDARY_KEY)
 
 
+_boundaries = []
+
+
+def register_boundary(next_boundary):
+    """Register ``next_boundary(now) -> datetime | None``: the next instant after ``now`` at which
+    some public page changes without anything being saved (a call opens, closes…). Apps call it
+    from their ``AppConfig.ready``; cached pages never outlive the earliest boundary."""
+    if next_boundary not in _boundaries:
+        _boundaries.append(next_boundary)
+    return next_boundary
+
+
+def register_content_models(*models):
+    """Saving or deleting an instance of one of ``models`` changes what visitors see: bump the
+    content version. Apps call it from their ``AppConfig.ready`` for their public records."""
+    from django.db.models.signals import post_delete, post_save
+
+    for model in models:
+        post_save.connect(bump_content_version, sender=model, dispatch_uid="portal-content-version")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid="portal-content-version")
+
+
 def seconds_until_next_boundary() -> float | None:
-    """Seconds until the next opening or closing of a live call (``None`` if none is ahead)."""
+    """Seconds until the next registered boundary (``None`` if none is ahead)."""
     now = time.time()
     boundary = cache.get(BOUNDARY_KEY)
     if boundary is None:
-        from django.db.models import Min, Q
-
-        from calls.models import CallPage
-
         moment = timezone.now()
-        ahead = CallPage.objects.live().aggregate(
-            opens=Min("opens_at", filter=Q(opens_at__gt=moment)),
-            closes=Min("closing_at", filter=Q(closing_at__gt=moment)),
-        )
-        upcoming = [value for value in ahead.values() if value is not None]
+        upcoming = [value for value in (function(moment) for function in _boundaries) if value is not None]
         boundary = min(upcoming).timestamp() if upcoming else 0
         cache.set(BOUNDARY_KEY, boundary, timeout=max(1, int(boundary - now)) if boundary else 3600)
     return boundary - now if boundary else None
@@ -121,7 +138,7 @@ class PageCacheMiddleware:
             "content": response.content,
             "status": response.status_code,
             "headers": dict(response.headers.items()),
-            "nonce": getattr(request, "csp_nonce", ""),
+            "nonce": str(request.csp_nonce) if hasattr(request, "csp_nonce") else "",
         }
         cache.set(key, stored, timeout)
         response[HIT_HEADER] = "miss"
@@ -131,7 +148,8 @@ class PageCacheMiddleware:
         from django.http import HttpResponse
 
         content = stored["content"]
-        nonce = getattr(request, "csp_nonce", "")
+        # Using the current request's nonce makes django-csp put it in this response's header.
+        nonce = str(request.csp_nonce) if hasattr(request, "csp_nonce") else ""
         if stored["nonce"] and nonce:
             content = content.replace(stored["nonce"].encode(), nonce.encode())
         response = HttpResponse(content, status=stored["status"])

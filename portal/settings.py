@@ -8,10 +8,12 @@ required (the portal refuses to start without one), HTTPS-only cookies and HSTS,
 ``manage.py check --deploy`` passes without warnings.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -80,6 +82,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "captcha",
+    "axes",
+    "csp",
     "dsfr",
     "widget_tweaks",
     "django.contrib.admin",
@@ -90,14 +94,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "portal.csp.ContentSecurityPolicyMiddleware",  # above XFrameOptionsMiddleware: reads its header
+    "portal.csp.PortalCSPMiddleware",  # above XFrameOptionsMiddleware: reads its header
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.bodysize.RequestBodySizeMiddleware",  # before anything reads the body (CSRF does)
     "django.middleware.common.CommonMiddleware",
     "portal.pagecache.PageCacheMiddleware",  # anonymous pages, per language (portal/pagecache.py)
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -105,6 +112,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns the response of a login attempt that django-axes refused into the lock-out page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses every authentication of a locked-out user name and address,
+# whichever view asks (Wagtail admin login, private-page login, any later sign-in view).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -140,11 +156,19 @@ DATABASES = {
     )
 }
 USING_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make run` has three processes on one SQLite file (server, task worker, scheduler): write-ahead
+    # logging lets readers work beside a writer, and writers wait for the lock (IMMEDIATE
+    # transactions, 20 s) instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -----------------------------------------------------------------------------------
 # portal.cache.ResilientRedisCache answers like an empty cache while Redis is unreachable, so a
-# stopped Redis never breaks pages (the forms' rate limit and the login throttle then fail open).
+# stopped Redis never breaks pages (the forms' rate limit then fails open; the login lock-out
+# lives in the database and still applies).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -195,6 +219,10 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Files sent through the intake forms never go to MEDIA_ROOT: they are served only through a
 # permission-checked view.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+# Intake attachments hold personal data: readable by the application's user and group only.
+# (MEDIA_ROOT keeps Django's default, 0644: the proxy serves its images.)
+PRIVATE_MEDIA_PERMISSIONS = int(os.environ.get("PRIVATE_MEDIA_PERMISSIONS", "640"), 8)
+PRIVATE_MEDIA_DIRECTORY_PERMISSIONS = int(os.environ.get("PRIVATE_MEDIA_DIRECTORY_PERMISSIONS", "750"), 8)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -233,10 +261,6 @@ if os.environ.get("ELASTICSEARCH_URL"):
         "database": {"BACKEND": "search.backends.database"},
     }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-# The admin login locks an account (and an address) after repeated failures: see portal/login.py.
-WAGTAILADMIN_USER_LOGIN_FORM = "portal.login.ThrottledLoginForm"
-ADMIN_LOGIN_MAX_FAILURES = int(os.environ.get("ADMIN_LOGIN_MAX_FAILURES", "5"))
-ADMIN_LOGIN_LOCK_SECONDS = int(os.environ.get("ADMIN_LOGIN_LOCK_SECONDS", str(15 * 60)))
 
 # --- E-mail ---------------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Coopération décentralisée <no-reply@example.org>")
@@ -251,6 +275,34 @@ if os.environ.get("EMAIL_HOST"):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
+# A mail server that stops answering must not hold a task worker forever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+
+# --- Background tasks (django-tasks, see portal/tasks.py) ------------------------------------------
+# The database backend stores each task in the same transaction as the record that needs it; the
+# worker (`manage.py db_worker`) runs them, the scheduler (`manage.py run_scheduler`) enqueues the
+# periodic jobs. TASKS_BACKEND=immediate runs each task at once in the process that queues it
+# (after the transaction commits): for the test suite and one-off commands such as `load_demo`.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be database or immediate, not {TASKS_BACKEND!r}.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+# A task that raises portal.tasks.RetryLater (e.g. the mail server is down) runs again after
+# TASK_RETRY_DELAY seconds, then twice as long each time, TASK_MAX_ATTEMPTS times in all (8 tries
+# from 5 minutes: about 10 hours and a half); then it is failed, shown to staff for a retry.
+TASK_RETRY_DELAY = int(os.environ.get("TASK_RETRY_DELAY", "300"))
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "8"))
+# Finished task results (and the record of the e-mails they sent) are deleted after this many days.
+TASK_RESULT_RETENTION_DAYS = int(os.environ.get("TASK_RESULT_RETENTION_DAYS", "30"))
+# /health/ reports the queue as late when a due task has waited longer than this (no worker?), and
+# staff may retry a task still "running" after this long (its worker died).
+TASK_QUEUE_MAX_DELAY = int(os.environ.get("TASK_QUEUE_MAX_DELAY", "600"))
+TASK_STALE_AFTER = int(os.environ.get("TASK_STALE_AFTER", "3600"))
+
 # --- Captcha --------------------------------------------------------------------------------------
 CAPTCHA_TEST_MODE = env_bool("CAPTCHA_TEST_MODE", False)
 CAPTCHA_FONT_SIZE = 36
@@ -260,19 +312,64 @@ CAPTCHA_LETTER_ROTATION = (-20, 20)
 DSFR_USE_INTEGRITY_CHECKSUMS = True
 
 # --- Security -------------------------------------------------------------------------------------
+# Behind a reverse proxy, the request header in which the proxy puts the client's address (e.g.
+# HTTP_X_REAL_IP): used by the login lock-out and the forms' rate limit (portal/client.py).
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
+# Login lock-out (django-axes, database handler): LOGIN_MAX_FAILURES wrong passwords for one user
+# name from one address lock that pair for LOGIN_LOCK_SECONDS, on every login view. Counting the
+# pair, not the user name alone, means that a stranger cannot lock a colleague out from elsewhere.
+# Attempts are kept in the database, so the lock-out holds while Redis is down.
+LOGIN_MAX_FAILURES = int(os.environ.get("LOGIN_MAX_FAILURES", "5"))
+LOGIN_LOCK_SECONDS = int(os.environ.get("LOGIN_LOCK_SECONDS", str(15 * 60)))
+AXES_FAILURE_LIMIT = LOGIN_MAX_FAILURES
+AXES_COOLOFF_TIME = datetime.timedelta(seconds=LOGIN_LOCK_SECONDS)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "portal.client.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.login.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Only failures are recorded (the lock-out view in the admin); no row per successful login.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False  # staff see the lock-outs in the Wagtail admin (portal/admin_lockouts.py)
+AXES_VERBOSE = False
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views set SAMEORIGIN for themselves
 SESSION_COOKIE_HTTPONLY = True
-# Content-Security-Policy (portal/csp.py): scripts from this origin or with the request's nonce.
-# Video embeds may come from these origins; the map tile host is added from INTAKE_MAP_TILE_URL.
+# Content-Security-Policy (django-csp 4, portal/csp.py): on the public site, scripts from this
+# origin or with the request's nonce; the admin has its own explicit policy. Video embeds may come
+# from CSP_FRAME_SOURCES; the map tile host (INTAKE_MAP_TILE_URL) is added to img-src.
 CSP_FRAME_SOURCES = env_list(
     "CSP_FRAME_SOURCES",
     "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com,"
     "https://www.dailymotion.com,https://geo.dailymotion.com",
 )
-CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
-CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "")
+_csp_common = {
+    "default-src": [SELF],
+    "script-src-attr": [NONE],
+    # DSFR, Leaflet and the admin set style attributes; styles cannot run code.
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "media-src": [SELF],
+    "frame-src": [SELF, *CSP_FRAME_SOURCES],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+if os.environ.get("CSP_REPORT_URI"):
+    _csp_common["report-uri"] = [os.environ["CSP_REPORT_URI"]]
+_public_policy = {"DIRECTIVES": {**_csp_common, "script-src": [SELF, NONCE]}}
+# The Wagtail admin's inline scripts (see portal/csp.py): allowed, explicitly, without a nonce.
+ADMIN_CONTENT_SECURITY_POLICY = {"DIRECTIVES": {**_csp_common, "script-src": [SELF, UNSAFE_INLINE]}}
+# CSP_REPORT_ONLY=on sends the same policies as Content-Security-Policy-Report-Only.
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = None, _public_policy
+else:
+    CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_REPORT_ONLY = _public_policy, None
 # No request from the admin to outside services (avatars, Wagtail's release check).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -309,6 +406,7 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # Wagtail runs its index and reference updates as tasks; their progress is noise.
         "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }
@@ -345,10 +443,16 @@ INTAKE_RETENTION_DAYS = int(os.environ.get("INTAKE_RETENTION_DAYS", "730"))
 # At most INTAKE_RATE_LIMIT form submissions per client IP address in INTAKE_RATE_LIMIT_WINDOW seconds.
 INTAKE_RATE_LIMIT = int(os.environ.get("INTAKE_RATE_LIMIT", "10"))
 INTAKE_RATE_LIMIT_WINDOW = int(os.environ.get("INTAKE_RATE_LIMIT_WINDOW", "3600"))
-# Behind a reverse proxy, the request header holding the client address (e.g. HTTP_X_REAL_IP).
-INTAKE_CLIENT_IP_HEADER = os.environ.get("INTAKE_CLIENT_IP_HEADER", "")
 INTAKE_MAX_FILE_SIZE = int(os.environ.get("INTAKE_MAX_FILE_SIZE", str(5 * 1024 * 1024)))
 INTAKE_MAX_FILES = int(os.environ.get("INTAKE_MAX_FILES", "5"))
+# A request whose declared body is larger is refused (413) before being read (portal/bodysize.py):
+# the intake forms' files plus their fields, and room for the admin's document uploads. The
+# proxy's client_max_body_size must match (README). Form fields without files: 2.5 MB (Django's
+# DATA_UPLOAD_MAX_MEMORY_SIZE); uploads above 2.5 MB go to a temporary file, not to memory.
+MAX_REQUEST_BODY_SIZE = int(os.environ.get("MAX_REQUEST_BODY_SIZE", str(32 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2621440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # Map tiles of the Bourse map; empty: markers on a blank background (no external request).
 INTAKE_MAP_TILE_URL = os.environ.get("INTAKE_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 INTAKE_MAP_ATTRIBUTION = os.environ.get(

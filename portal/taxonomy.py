@@ -1,123 +1,133 @@
-"""The themes and countries the documents use, in the four languages of the portal.
+"""Themes and countries in the visitor's language, and the one rule filters match them by.
 
-``seed_taxonomy()`` creates them (French source plus wagtail-localize translations); it is
-idempotent and run by the demo loader and by ``manage.py seed_taxonomy`` in production.
+Every app shows and filters taxonomy through this module (lists, item pages, feeds, exports,
+forms, search facets):
+
+- **Values are stable codes**, the same in every language: a theme's ``slug``, a country's ISO
+  code. A filtered URL (``?theme=jeunesse&country=SN``) therefore works under every language
+  prefix.
+- **Themes** are editorial snippets translated with wagtail-localize: the copies of one theme
+  share a ``translation_key``, and a page or record may point at any copy (wagtail-localize
+  copies relations as they are). So a theme filter matches on ``translation_key``
+  (``filter_by_theme``) and a theme is shown as its copy in the active locale, the French one
+  when untranslated (``localize_themes``, ``attach_localized_themes``): one query per list.
+- **Countries** are one row per ISO code with a name column per language (``Country.name`` is the
+  active language's): they match on ``iso_code`` (``filter_by_country``) and cost no query to
+  show.
+
+``theme_choices`` and ``country_choices`` give the ``(code, name)`` pairs of filter and form
+selects, sorted by name in the active language.
 """
 
-from portal.demo import TRANSLATED_LANGUAGES, T, translate
+import unicodedata
 
-THEMES = [
-    (
-        "jeunesse",
-        T("Jeunesse et volontariat", en="Youth and volunteering", es="Juventud y voluntariado", ar="الشباب والتطوع"),
-    ),
-    (
-        "education",
-        T(
-            "Éducation et formation professionnelle",
-            en="Education and vocational training",
-            es="Educación y formación profesional",
-            ar="التعليم والتكوين المهني",
-        ),
-    ),
-    ("sport", T("Sport", en="Sport", es="Deporte", ar="الرياضة")),
-    (
-        "egalite-femmes-hommes",
-        T("Égalité femmes-hommes", en="Gender equality", es="Igualdad de género", ar="المساواة بين المرأة والرجل"),
-    ),
-    ("numerique", T("Numérique", en="Digital", es="Digital", ar="الرقمنة")),
-    (
-        "securite-alimentaire",
-        T("Sécurité alimentaire", en="Food security", es="Seguridad alimentaria", ar="الأمن الغذائي"),
-    ),
-    ("patrimoine", T("Patrimoine", en="Heritage", es="Patrimonio", ar="التراث")),
-    (
-        "climat-environnement",
-        T("Climat et environnement", en="Climate and environment", es="Clima y medio ambiente", ar="المناخ والبيئة"),
-    ),
-    (
-        "eau-assainissement",
-        T("Eau et assainissement", en="Water and sanitation", es="Agua y saneamiento", ar="الماء والتطهير"),
-    ),
-    ("gouvernance-locale", T("Gouvernance locale", en="Local governance", es="Gobernanza local", ar="الحوكمة المحلية")),
-    ("sante", T("Santé", en="Health", es="Salud", ar="الصحة")),
-    ("culture", T("Culture", en="Culture", es="Cultura", ar="الثقافة")),
-    (
-        "developpement-economique",
-        T("Développement économique", en="Economic development", es="Desarrollo económico", ar="التنمية الاقتصادية"),
-    ),
-    (
-        "developpement-urbain",
-        T("Développement urbain", en="Urban development", es="Desarrollo urbano", ar="التنمية الحضرية"),
-    ),
-    ("dechets", T("Gestion des déchets", en="Waste management", es="Gestión de residuos", ar="تدبير النفايات")),
-    ("energie", T("Énergie", en="Energy", es="Energía", ar="الطاقة")),
-]
+from django.conf import settings
+from django.db.models import Q
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 
-# iso code, zone, name
-COUNTRIES = [
-    ("SN", "africa", T("Sénégal", en="Senegal", es="Senegal", ar="السنغال")),
-    ("BF", "africa", T("Burkina Faso", en="Burkina Faso", es="Burkina Faso", ar="بوركينا فاسو")),
-    ("ML", "africa", T("Mali", en="Mali", es="Malí", ar="مالي")),
-    ("NE", "africa", T("Niger", en="Niger", es="Níger", ar="النيجر")),
-    ("BJ", "africa", T("Bénin", en="Benin", es="Benín", ar="بنين")),
-    ("TG", "africa", T("Togo", en="Togo", es="Togo", ar="توغو")),
-    ("CM", "africa", T("Cameroun", en="Cameroon", es="Camerún", ar="الكاميرون")),
-    ("MG", "africa", T("Madagascar", en="Madagascar", es="Madagascar", ar="مدغشقر")),
-    ("MR", "africa", T("Mauritanie", en="Mauritania", es="Mauritania", ar="موريتانيا")),
-    ("CI", "africa", T("Côte d’Ivoire", en="Côte d’Ivoire", es="Costa de Marfil", ar="كوت ديفوار")),
-    ("MA", "mena", T("Maroc", en="Morocco", es="Marruecos", ar="المغرب")),
-    ("TN", "mena", T("Tunisie", en="Tunisia", es="Túnez", ar="تونس")),
-    ("DZ", "mena", T("Algérie", en="Algeria", es="Argelia", ar="الجزائر")),
-    ("LB", "mena", T("Liban", en="Lebanon", es="Líbano", ar="لبنان")),
-    (
-        "PS",
-        "mena",
-        T(
-            "Territoires palestiniens",
-            en="Palestinian Territories",
-            es="Territorios Palestinos",
-            ar="الأراضي الفلسطينية",
-        ),
-    ),
-    ("MX", "americas", T("Mexique", en="Mexico", es="México", ar="المكسيك")),
-    ("BR", "americas", T("Brésil", en="Brazil", es="Brasil", ar="البرازيل")),
-    ("CL", "americas", T("Chili", en="Chile", es="Chile", ar="تشيلي")),
-    ("AR", "americas", T("Argentine", en="Argentina", es="Argentina", ar="الأرجنتين")),
-    ("HT", "americas", T("Haïti", en="Haiti", es="Haití", ar="هايتي")),
-    ("CU", "americas", T("Cuba", en="Cuba", es="Cuba", ar="كوبا")),
-    ("CA", "americas", T("Canada (Québec)", en="Canada (Quebec)", es="Canadá (Quebec)", ar="كندا (كيبك)")),
-    ("VN", "asia", T("Vietnam", en="Vietnam", es="Vietnam", ar="فيتنام")),
-    ("KH", "asia", T("Cambodge", en="Cambodia", es="Camboya", ar="كمبوديا")),
-    ("LA", "asia", T("Laos", en="Laos", es="Laos", ar="لاوس")),
-    ("CN", "asia", T("Chine", en="China", es="China", ar="الصين")),
-    ("JP", "asia", T("Japon", en="Japan", es="Japón", ar="اليابان")),
-    ("IN", "asia", T("Inde", en="India", es="India", ar="الهند")),
-    ("RU", "europe", T("Russie", en="Russia", es="Rusia", ar="روسيا")),
-    ("AM", "europe", T("Arménie", en="Armenia", es="Armenia", ar="أرمينيا")),
-    ("UA", "europe", T("Ukraine", en="Ukraine", es="Ucrania", ar="أوكرانيا")),
-    ("DE", "europe", T("Allemagne", en="Germany", es="Alemania", ar="ألمانيا")),
-    ("PL", "europe", T("Pologne", en="Poland", es="Polonia", ar="بولندا")),
-    ("RO", "europe", T("Roumanie", en="Romania", es="Rumania", ar="رومانيا")),
-]
+from portal.models import Country, Theme
 
 
-def seed_taxonomy(language_codes=TRANSLATED_LANGUAGES):
-    """Create the French themes and countries and their translations; leave existing ones be."""
-    from wagtail.models import Locale
+def sort_key(name):
+    """Alphabetical order that ignores case and accents ("Égypte" between "Djibouti" and "Érythrée")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
-    from portal.models import Country, Theme
 
-    french = Locale.objects.get(language_code="fr")
-    for slug, name in THEMES:
-        theme, created = Theme.objects.get_or_create(slug=slug, locale=french, defaults={"name": name.fr})
-        if created or Theme.objects.filter(translation_key=theme.translation_key).count() < 1 + len(language_codes):
-            for code in language_codes:
-                translate(theme, code, [name])
-    for iso_code, zone, name in COUNTRIES:
-        country, created = Country.objects.get_or_create(
-            iso_code=iso_code, locale=french, defaults={"name": name.fr, "zone": zone}
-        )
-        if created or Country.objects.filter(translation_key=country.translation_key).count() < 1 + len(language_codes):
-            for code in language_codes:
-                translate(country, code, [name])
+# --- Themes -------------------------------------------------------------------------------------
+
+
+def content_language(language_code=None):
+    """The locale code of the active language (``fr``, ``en``…), without a query."""
+    return get_supported_content_language_variant(language_code or get_language() or settings.LANGUAGE_CODE)
+
+
+def localize_themes(themes, language_code=None):
+    """``themes`` (copies in any locale) as their copies in the active language, in the same
+    order; an untranslated theme stays as it is. One query (none for no theme)."""
+    themes = list(themes)
+    if not themes:
+        return []
+    keys = {theme.translation_key for theme in themes}
+    copies = Theme.objects.filter(locale__language_code=content_language(language_code), translation_key__in=keys)
+    translated = {theme.translation_key: theme for theme in copies}
+    return [translated.get(theme.translation_key, theme) for theme in themes]
+
+
+def attach_localized_themes(objects, field="themes", language_code=None):
+    """Give each object its themes in the active language, for a whole list in one query.
+
+    ``field`` is a many-to-many (prefetched: ``localized_themes``, a list sorted by name) or a
+    foreign key (``localized_theme``, a theme or None). Returns the objects as a list.
+    """
+    objects = list(objects)
+    if not objects:
+        return objects
+    many = objects[0]._meta.get_field(field).many_to_many
+    if many:
+        own = [list(getattr(obj, field).all()) for obj in objects]
+    else:
+        own = [[getattr(obj, field)] if getattr(obj, field) is not None else [] for obj in objects]
+    translated = iter(localize_themes([theme for themes in own for theme in themes], language_code))
+    for obj, themes in zip(objects, own, strict=True):
+        localized = [next(translated) for _theme in themes]
+        if many:
+            setattr(obj, f"localized_{field}", sorted(localized, key=lambda theme: sort_key(theme.name)))
+        else:
+            setattr(obj, f"localized_{field}", localized[0] if localized else None)
+    return objects
+
+
+def theme_choices(themes=None, language_code=None):
+    """``(slug, name in the active language)`` of ``themes`` (a queryset of copies in any locale;
+    every theme by default), one per theme (the French copy when untranslated), sorted by name.
+    One query."""
+    preferred = [content_language(language_code), content_language(settings.LANGUAGE_CODE)]
+    keys = (themes if themes is not None else Theme.objects.all()).values("translation_key")
+    best = {}
+    for theme in Theme.objects.filter(translation_key__in=keys).select_related("locale"):
+        code = theme.locale.language_code
+        rank = preferred.index(code) if code in preferred else 2
+        if theme.translation_key not in best or rank < best[theme.translation_key][0]:
+            best[theme.translation_key] = (rank, theme)
+    pairs = [(theme.slug, theme.name) for _rank, theme in best.values()]
+    return sorted(pairs, key=lambda pair: sort_key(pair[1]))
+
+
+def theme_names(slugs, language_code=None):
+    """``{slug: name in the active language}`` for theme slugs (search facets). One query."""
+    return dict(theme_choices(Theme.objects.filter(slug__in=slugs), language_code)) if slugs else {}
+
+
+def filter_by_theme(queryset, fields, slug):
+    """Items of ``queryset`` whose theme (``fields``: one relation name or several, OR-ed) is the
+    theme ``slug`` in any language. Multi-valued relations go through a subquery: no duplicates."""
+    keys = Theme.objects.filter(slug=slug).values("translation_key")
+    return _filter_related(queryset, fields, "translation_key__in", keys)
+
+
+# --- Countries ----------------------------------------------------------------------------------
+
+
+def country_choices(countries=None):
+    """``(ISO code, name in the active language)`` of ``countries`` (every country by default),
+    sorted by name. One query."""
+    countries = countries if countries is not None else Country.objects.all()
+    return sorted(((c.iso_code, c.name) for c in countries), key=lambda pair: sort_key(pair[1]))
+
+
+def filter_by_country(queryset, fields, iso_code):
+    """Items of ``queryset`` related to the country ``iso_code`` through ``fields`` (OR-ed)."""
+    return _filter_related(queryset, fields, "iso_code", iso_code)
+
+
+def _filter_related(queryset, fields, lookup, value):
+    fields = [fields] if isinstance(fields, str) else list(fields)
+    condition = Q()
+    for name in fields:
+        condition |= Q(**{f"{name}__{lookup}": value})
+    multi_valued = any(queryset.model._meta.get_field(name).many_to_many for name in fields)
+    if multi_valued or len(fields) > 1:
+        return queryset.filter(pk__in=queryset.model._default_manager.filter(condition).values("pk"))
+    return queryset.filter(condition)

@@ -30,7 +30,8 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError
 
 from portal.i18n import active_locale
-from portal.models import Country, Theme
+from portal.models import Country
+from portal.taxonomy import theme_names
 
 logger = logging.getLogger(__name__)
 
@@ -241,21 +242,12 @@ def apply_facets(hits, selected):
 
 def facet_labels(hits):
     """Readable label of every facet value present in ``hits``, in the active language."""
-    locale = active_locale()
     theme_slugs = set().union(*(hit.themes for hit in hits)) if hits else set()
     country_codes = set().union(*(hit.countries for hit in hits)) if hits else set()
     labels = {"type": {hit.type_key: hit.type_label for hit in hits}, "year": {}, "theme": {}, "country": {}}
-    if theme_slugs:
-        # The active locale's name wins over the source one (French).
-        for slug, name, locale_id in Theme.objects.filter(slug__in=theme_slugs).values_list("slug", "name", "locale"):
-            if slug not in labels["theme"] or locale_id == locale.pk:
-                labels["theme"][slug] = name
+    labels["theme"] = theme_names(theme_slugs)
     if country_codes:
-        for code, name, locale_id in Country.objects.filter(iso_code__in=country_codes).values_list(
-            "iso_code", "name", "locale"
-        ):
-            if code not in labels["country"] or locale_id == locale.pk:
-                labels["country"][code] = name
+        labels["country"] = {c.iso_code: c.name for c in Country.objects.filter(iso_code__in=country_codes)}
     return labels
 
 

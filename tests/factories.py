@@ -74,14 +74,17 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 
 
 class CountryFactory(factory.django.DjangoModelFactory):
+    """A country of the reference table; ``name`` is its French name (``name_en``… optional)."""
+
     class Meta:
         model = Country
-        django_get_or_create = ("iso_code", "locale")
+        django_get_or_create = ("iso_code",)
 
-    name = "Sénégal"
+    class Params:
+        name = "Sénégal"
+
     iso_code = "SN"
-    zone = "africa"
-    locale = factory.LazyFunction(Locale.get_default)
+    name_fr = factory.SelfAttribute("name")
 
 
 def translate_page(page, language_code, **fields):

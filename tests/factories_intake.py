@@ -143,18 +143,16 @@ def translate_snippet(instance, language_code, **fields):
 
 
 def build_intake_site(spanish=False):
-    """The small site of tests.factories plus two themes and two countries (French and Spanish),
+    """The small site of tests.factories plus two themes (French and Spanish) and two countries,
     the Bourse with its form page and the EXPE-CT page with its form page, in French (and in
     Spanish with ``spanish=True``: translating pages is what costs time)."""
     site = build_site()
     water = ThemeFactory(name="Eau et assainissement", slug="eau-assainissement")
     heritage = ThemeFactory(name="Patrimoine", slug="patrimoine")
-    senegal = CountryFactory(name="Sénégal", iso_code="SN", zone="africa")
-    mexico = CountryFactory(name="Mexique", iso_code="MX", zone="americas")
+    senegal = CountryFactory(name="Sénégal", name_es="Senegal", iso_code="SN")
+    mexico = CountryFactory(name="Mexique", name_es="México", iso_code="MX")
     translate_snippet(water, "es", name="Agua y saneamiento")
     translate_snippet(heritage, "es", name="Patrimonio")
-    translate_snippet(senegal, "es", name="Senegal")
-    translate_snippet(mexico, "es", name="México")
     bourse = BourseIndexPageFactory(show_in_menus=True)
     offer_form = OfferFormPageFactory(parent=bourse)
     labelled = LabelledAuthoritiesPageFactory()
@@ -197,7 +195,14 @@ def setup_roles():
 
 # --- files ----------------------------------------------------------------------------------------
 def pdf_bytes():
-    return b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    """A real one-page PDF (the forms check PDFs with a parser, not by their first bytes)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def png_bytes():

@@ -24,3 +24,8 @@ INTAKE_MAP_TILE_URL = ""
 # The full-page cache is off unless a test switches it on (tests/test_page_cache.py): most tests
 # change content without publishing it through Wagtail's signals.
 PAGE_CACHE_SECONDS = 0
+# Tasks run at once in the test process, after the transaction commits (portal.tasks.enqueue):
+# Wagtail's index updates and the e-mails behave as before the queue. tests/test_task_queue.py
+# runs the database queue with real worker processes.
+TASKS_BACKEND = "immediate"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}

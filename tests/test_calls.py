@@ -112,8 +112,8 @@ def test_results_published_when_a_closed_call_has_laureates(index):
     LaureateFactory(page=call)
     call = CallPage.objects.get(pk=call.pk)
     assert call.status == "results"
-    assert list(CallPage.objects.with_results()) == [call]
-    assert CallPage.objects.with_results_flag().get(pk=call.pk).status == "results"
+    assert list(CallPage.objects.with_statuses(["results"])) == [call]
+    assert CallPage.objects.with_status().get(pk=call.pk).status == "results"
 
 
 # -- extension -------------------------------------------------------------------------------------
@@ -183,7 +183,7 @@ def test_list_shows_open_calls_first_then_upcoming_then_closed(client, index):
 def test_filters_by_status_type_theme_country_and_year(client, site_tree, index):
     youth = ThemeFactory(slug="jeunesse", name="Jeunesse")
     sport = ThemeFactory(slug="sport", name="Sport")
-    mexico = CountryFactory(iso_code="MX", name="Mexique", zone="americas")
+    mexico = CountryFactory(iso_code="MX", name="Mexique")
     CallPageFactory(parent=index, title="Jeunesse", themes=[youth])
     CallPageFactory(parent=index, title="Sport", themes=[sport], call_type="generalist")
     CallPageFactory(parent=index, title="Mexique", call_type="bilateral", partner_country=mexico, edition_year=2020)
@@ -255,7 +255,7 @@ def test_home_lists_open_calls_closing_soonest(client, site_tree, index):
 @pytest.fixture
 def mexico_2020(index):
     culture = ThemeFactory(slug="culture", name="Culture")
-    mexico = CountryFactory(iso_code="MX", name="Mexique", zone="americas")
+    mexico = CountryFactory(iso_code="MX", name="Mexique")
     call = CallPageFactory(parent=index, title="Franco-mexicain 2020", edition_year=2020, closed=True)
     for n, (french, partner) in enumerate(
         [
@@ -353,7 +353,7 @@ def test_open_calls_json(client, index):
 
 
 def test_laureates_page_filters_across_calls(client, index, mexico_2020):
-    lebanon = CountryFactory(iso_code="LB", name="Liban", zone="mena")
+    lebanon = CountryFactory(iso_code="LB", name="Liban")
     other = CallPageFactory(parent=index, title="Franco-libanais 2021", edition_year=2021, closed=True)
     LaureateFactory(page=other, french_authority="Ville de Lyon", partner_authority="Beyrouth", country=lebanon)
     page = LaureatesPageFactory(parent=index)

@@ -18,7 +18,7 @@ def test_visitor_filters_open_calls_by_theme_opens_one_and_downloads_laureates(l
     build_site()
     youth = ThemeFactory(slug="jeunesse", name="Jeunesse et volontariat")
     sport = ThemeFactory(slug="sport", name="Sport")
-    mexico = CountryFactory(iso_code="MX", name="Mexique", zone="americas")
+    mexico = CountryFactory(iso_code="MX", name="Mexique")
     index = CallIndexPageFactory()
     today = datetime.date.today()
     youth_call = CallPageFactory(

@@ -25,7 +25,7 @@ GOOD_CSV = (
 @pytest.fixture
 def call(site_tree):
     ThemeFactory(slug="culture", name="Culture")
-    CountryFactory(iso_code="MX", name="Mexique", zone="americas")
+    CountryFactory(iso_code="MX", name="Mexique")
     index = CallIndexPageFactory()
     call = CallPageFactory(parent=index, title="Franco-mexicain 2020", closed=True)
     LaureateFactory(page=call, french_authority="Ancien lauréat")

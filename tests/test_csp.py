@@ -1,5 +1,6 @@
-"""Content-Security-Policy: scripts only from this origin or with the request's nonce, on every
-public page and in the admin, which must keep working under it (checked in Chromium)."""
+"""Content-Security-Policy (django-csp 4, portal/csp.py): scripts only from this origin or with
+the request's nonce on every public page and in previews; the admin's own explicit policy, under
+which it must keep working (checked in Chromium)."""
 
 import re
 
@@ -59,21 +60,63 @@ def test_the_map_tile_host_may_serve_images(client, settings):
     assert "https://*.tiles.example.org" in policy(client.get(site["bourse"].url))["img-src"]
 
 
+SMUGGLED = "<script>window.pwned = document.cookie;</script>"
+
+
+def call_with_smuggled_script():
+    """A call whose content holds a script (rich text is not re-cleaned when rendered: think of
+    an import or a provider's embed HTML)."""
+    from wagtail.rich_text import RichText
+
+    call = CallPageFactory(parent=CallIndexPageFactory(), title="Appel Jeunesse")
+    call.body = [("paragraph", RichText(f"<p>Texte</p>{SMUGGLED}"))]
+    call.save_revision().publish()
+    return call
+
+
 @pytest.mark.django_db
-def test_admin_inline_scripts_carry_the_nonce_and_preview_may_be_framed(client, site_tree):
+def test_admin_has_an_explicit_policy_of_its_own(client, site_tree):
     admin = get_user_model().objects.create_superuser("chef", "chef@example.org", PASSWORD)
     client.force_login(admin)
     call = CallPageFactory(parent=CallIndexPageFactory())
     response = client.get(f"/admin/pages/{call.pk}/edit/")
     assert response.status_code == 200
-    html = response.content.decode()
-    assert "<script" in html
-    assert inline_scripts_without_nonce(html, nonce_of(response)) == []
-    assert int(response["Content-Length"]) == len(response.content)  # the nonces lengthened it
-    assert policy(response)["frame-ancestors"] == ["'none'"]
-    preview = client.get(f"/admin/pages/{call.pk}/edit/preview/")
-    assert preview["X-Frame-Options"] == "SAMEORIGIN"
-    assert policy(preview)["frame-ancestors"] == ["'self'"]
+    directives = policy(response)
+    # Wagtail's inline scripts are allowed, and said to be: no nonce handed to every script.
+    assert directives["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert "nonce-" not in response["Content-Security-Policy"]
+    assert "nonce=" not in response.content.decode()
+    for name, value in {
+        "script-src-attr": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "connect-src": ["'self'"],
+    }.items():
+        assert directives[name] == value, name
+
+
+@pytest.mark.django_db
+def test_previews_get_the_public_policy_so_smuggled_scripts_get_no_nonce(client, site_tree):
+    admin = get_user_model().objects.create_superuser("chef", "chef@example.org", PASSWORD)
+    client.force_login(admin)
+    call = call_with_smuggled_script()
+    # A preview as the editor sees it in the side panel: the form's content, then the preview.
+    unavailable = client.get(f"/admin/pages/{call.pk}/edit/preview/")  # nothing posted yet
+    assert policy(unavailable)["frame-ancestors"] == ["'self'"]
+    preview = client.get(f"/admin/pages/{call.pk}/revisions/{call.latest_revision.pk}/view/")
+    assert preview.status_code == 200
+    directives = policy(preview)
+    assert directives["frame-ancestors"] == ["'self'"]
+    assert directives["script-src"] == ["'self'", f"'nonce-{nonce_of(preview)}'"]
+    html = preview.content.decode()
+    # Before, the middleware gave this script the nonce too, in the editor's session.
+    assert SMUGGLED in html
+    assert inline_scripts_without_nonce(html, nonce_of(preview)) == ["<script>"]
+    # On the public page as well, the smuggled script is left without the nonce.
+    public = client.get(call.url)
+    assert inline_scripts_without_nonce(public.content.decode(), nonce_of(public)) == ["<script>"]
 
 
 # --- in Chromium: nothing refused, scripts really run ---------------------------------------------
@@ -126,3 +169,22 @@ def test_admin_works_under_the_policy(live_server, browser_page):
     page.goto(f"{live_server.url}/admin/pages/{call.pk}/")
     page.get_by_role("link", name="Appel Jeunesse").first.wait_for()
     assert errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_script_smuggled_into_a_page_does_not_run_in_the_editors_preview(live_server, browser_page):
+    build_site()
+    get_user_model().objects.create_superuser("chef", "chef@example.org", PASSWORD)
+    call = call_with_smuggled_script()
+    page = browser_page
+    errors = csp_errors(page)
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "chef")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    page.goto(f"{live_server.url}/admin/pages/{call.pk}/revisions/{call.latest_revision.pk}/view/")
+    page.wait_for_function("() => document.documentElement.getAttribute('data-fr-js') === 'true'")  # DSFR ran
+    assert page.evaluate("() => window.pwned === undefined")
+    assert any("script-src" in error for error in errors)

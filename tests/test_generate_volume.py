@@ -13,8 +13,9 @@ from wagtail.models import Page
 
 from calls.models import CallPage, Laureate
 from demo.management.commands.generate_volume import OFFER_EMAIL_DOMAIN, SLUG_PREFIX
+from forms.listings import OfferListing
 from forms.models import PartnershipOffer
-from forms.pages import OFFERS_PER_PAGE, BourseIndexPage
+from forms.pages import BourseIndexPage
 from news.models import NewsIndexPage, NewsPage
 
 LOCALES = ("fr", "en", "es", "ar")
@@ -56,7 +57,7 @@ def assert_news_item_listed(client, item):
 def assert_offer_listed(client, offer, language_code):
     bourse = BourseIndexPage.objects.get(locale__language_code=language_code)
     ranked = list(PartnershipOffer.objects.published().order_by("-published_at", "-pk").values_list("pk", flat=True))
-    page = list_page_of(ranked.index(offer.pk), OFFERS_PER_PAGE)
+    page = list_page_of(ranked.index(offer.pk), OfferListing.per_page)
     response = client.get(f"{bourse.url}?page={page}")
     assert response.status_code == 200
     html = response.content.decode()

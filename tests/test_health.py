@@ -14,6 +14,7 @@ def test_health_reports_every_service(client):
         "database": "ok",
         "cache": "ok",
         "search": "ok",
+        "queue": "ok",
     }
     assert response["Cache-Control"].startswith("max-age=0")
 

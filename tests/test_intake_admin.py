@@ -4,6 +4,7 @@ and the purge of personal data."""
 import csv
 import datetime
 import io
+import uuid
 
 import openpyxl
 import pytest
@@ -11,8 +12,10 @@ import time_machine
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
-from forms.models import Attachment, OutgoingEmail, PartnershipOffer
+from forms.models import Attachment, PartnershipOffer
+from portal.models import SentEmail
 from tests.factories_intake import (
     LabelRequestFactory,
     OfferFactory,
@@ -21,6 +24,7 @@ from tests.factories_intake import (
     setup_roles,
     user_in_group,
 )
+from tests.factories_tasks import queue_failed_email
 
 pytestmark = pytest.mark.django_db
 
@@ -186,9 +190,10 @@ def test_listing_filters_and_search(client, intake_site, offer):
 def test_purge_erases_personal_data_of_old_rejected_and_archived_records(intake_site, offer, settings):
     settings.INTAKE_RETENTION_DAYS = 30
     offer.change_status(PartnershipOffer.Status.REJECTED, comment="Hors champ")
-    OutgoingEmail.objects.create(
-        reference=offer.reference, kind="acknowledgement", to=offer.contact_email, subject="s", body="b"
-    )
+    # The acknowledgement, as the task queue keeps it (recipients and text), and its sent record.
+    email = queue_failed_email(offer)
+    SentEmail.objects.create(key=uuid.uuid4(), reference=offer.reference, kind="acknowledgement")
+    other_email = queue_failed_email(OfferFactory(country=intake_site["countries"]["SN"]))
     archived = OfferFactory(country=intake_site["countries"]["SN"], status="archived")
     live = OfferFactory(published=True, country=intake_site["countries"]["SN"])
     path = offer.attachments.get().file.path
@@ -204,7 +209,10 @@ def test_purge_erases_personal_data_of_old_rejected_and_archived_records(intake_
     offer.refresh_from_db()
     assert (offer.contact_name, offer.contact_email, offer.contact_phone) == ("", "", "")
     assert offer.personal_data_purged_at is not None
-    assert not offer.attachments.exists() and not OutgoingEmail.objects.filter(reference=offer.reference).exists()
+    assert not offer.attachments.exists()
+    assert not DBTaskResult.objects.filter(pk=email.pk).exists()
+    assert not SentEmail.objects.filter(reference=offer.reference).exists()
+    assert DBTaskResult.objects.filter(pk=other_email.pk).exists()  # another record's e-mail stays
     import os
 
     assert not os.path.exists(path)

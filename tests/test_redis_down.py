@@ -1,5 +1,6 @@
 """A stopped Redis degrades the portal instead of breaking it (portal/cache.py): pages, search,
-health, the intake forms and the admin login keep working, the cache answering as an empty one."""
+health, the intake forms and the admin login keep working, the cache answering as an empty one;
+the login lock-out, kept in the database, still applies."""
 
 import logging
 import os
@@ -59,14 +60,21 @@ def test_intake_submissions_go_through_without_rate_limit_when_redis_is_down(cli
     assert client.get(response["Location"]).status_code == 200
 
 
-def test_admin_login_works_when_redis_is_down(client, redis_down, django_user_model):
+def test_admin_login_and_its_lockout_work_when_redis_is_down(client, redis_down, django_user_model):
+    # The lock-out (django-axes) counts in the database: Redis being away neither locks staff out
+    # nor lets guesses through.
     django_user_model.objects.create_user("editrice", password="un-bon-mot-de-passe", is_superuser=True)
     assert client.get("/admin/login/").status_code == 200
-    # Fail open: failures cannot be counted, so there is no lock-out; the password is still checked.
-    for _ in range(6):
+    for _ in range(5):
         response = client.post("/admin/login/", {"username": "editrice", "password": "mauvais"})
-        assert response.status_code == 200 and "_auth_user_id" not in client.session
+        assert "_auth_user_id" not in client.session
+    assert response.status_code == 429
     response = client.post("/admin/login/", {"username": "editrice", "password": "un-bon-mot-de-passe"})
+    assert response.status_code == 429 and "_auth_user_id" not in client.session
+    # From her own desk, the account owner signs in.
+    response = client.post(
+        "/admin/login/", {"username": "editrice", "password": "un-bon-mot-de-passe"}, REMOTE_ADDR="10.0.0.7"
+    )
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
 

@@ -57,7 +57,7 @@ def content(site_tree, requires_postgresql):
     youth = ThemeFactory(name="Jeunesse", slug="jeunesse")
     digital = ThemeFactory(name="Numérique", slug="numerique")
     senegal = CountryFactory(name="Sénégal", iso_code="SN")
-    mexico = CountryFactory(name="Mexique", iso_code="MX", zone="americas")
+    mexico = CountryFactory(name="Mexique", iso_code="MX")
     about = ContentPageFactory(
         title="La coopération décentralisée",
         intro="L’action extérieure des collectivités territoriales.",

@@ -179,7 +179,7 @@ class Command(BaseCommand):
         self.taxonomy = {
             code: (
                 list(Theme.objects.filter(locale__language_code=code).order_by("slug")),
-                {country.iso_code: country for country in Country.objects.filter(locale__language_code=code)},
+                {country.iso_code: country for country in Country.objects.all()},
             )
             for code in LANGUAGE_CODES
         }
@@ -467,7 +467,7 @@ class Command(BaseCommand):
                     description=fill(OFFER_DESCRIPTION, code, authority=authority, topic=topic),
                     partner_sought=OFFER_PARTNER.get(code),
                     working_languages=WORKING_LANGUAGES[code],
-                    embassy=f"Ambassade de France — service de coopération ({countries[iso].name})",
+                    embassy=f"Ambassade de France — service de coopération ({countries[iso].name_fr})",
                     embassy_email=f"cooperation.{iso.lower()}@example.org",
                     contact_name=f"Personne de contact {number + 1}",
                     contact_role="Attaché de coopération",

@@ -1,8 +1,9 @@
 """Erase the personal data of rejected and archived intake records after the retention period.
 
 What goes: the contact person's name, position, e-mail and telephone, the attachments (files
-and rows), and the e-mails sent about the record. What stays: the record itself (reference,
-authority, project, history), which is public or administrative information.
+and rows), and the e-mails sent about the record (their tasks in the queue). What stays: the
+record itself (reference, authority, project, history), which is public or administrative
+information.
 """
 
 import datetime
@@ -11,7 +12,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from forms.models import ExpertiseLabelRequest, OutgoingEmail, PartnershipOffer
+from forms.models import ExpertiseLabelRequest, PartnershipOffer
+from portal.tasks import forget_reference
 
 
 class Command(BaseCommand):
@@ -44,7 +46,7 @@ class Command(BaseCommand):
                 for attachment in record.attachments.all():
                     attachment.delete_file()
                     attachment.delete()
-                OutgoingEmail.objects.filter(reference=record.reference).delete()
+                forget_reference(record.reference)  # its e-mails (recipients, text) in the task queue
                 record.contact_name = ""
                 record.contact_role = ""
                 record.contact_email = ""

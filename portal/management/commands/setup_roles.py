@@ -76,6 +76,9 @@ MODEL_PERMISSIONS = {
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
+        # Login lock-outs (django-axes): see them, lift one by deleting it.
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
         # Intake records without the submitters' personal data (reviewers only see those).
         "intake.view_partnershipoffer",
         "intake.view_expertiselabelrequest",
@@ -91,7 +94,9 @@ MODEL_PERMISSIONS = {
         "intake.view_expertiselabelrequest",
         "intake.change_expertiselabelrequest",
         "intake.view_labelrequest_personal_data",
-        "intake.view_outgoingemail",
+        # The task queue: the intake's e-mails (recipients, text) are among its tasks.
+        "portal.view_backgroundtask",
+        "portal.retry_backgroundtask",
     ],
 }
 
