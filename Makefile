@@ -33,7 +33,8 @@ compilemessages:
 
 # The server, the task worker and the scheduler together (Procfile.dev through honcho): Ctrl-C
 # stops all three, and so does one of them stopping. The demo is loaded with the immediate task
-# backend: its search and reference index updates are done as it goes, not queued.
+# backend: the roles' and taxonomy's index updates are done at once, not queued (the demo's own
+# pages are indexed in bulk by load_demo whatever the backend).
 RUN_PORT ?= 8000
 run: install system-deps compilemessages
 	$(BIN)/python manage.py migrate --noinput

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "forms",
     "search",
     "atlas",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -12,11 +12,11 @@ from django.utils.html import escape
 from wagtail.models import Page
 
 from calls.models import CallPage, Laureate
+from demo.management.commands.generate_volume import OFFER_EMAIL_DOMAIN, SLUG_PREFIX
 from forms.listings import OfferListing
 from forms.models import PartnershipOffer
 from forms.pages import BourseIndexPage
 from news.models import NewsIndexPage, NewsPage
-from portal.management.commands.generate_volume import OFFER_EMAIL_DOMAIN, SLUG_PREFIX
 
 LOCALES = ("fr", "en", "es", "ar")
 SMALL = ["--news", "20", "--calls", "5", "--laureates", "50", "--big-call", "30", "--offers", "10"]

@@ -7,8 +7,8 @@ import feedparser
 import pytest
 from django.core.management import call_command
 
+from demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
 from news.models import NewsPage
-from portal.demo import DEMO_ACCOUNTS, ensure_demo_accounts
 from tests.axe import serious_violations
 from tests.factories import ThemeFactory, build_site
 from tests.factories_news import NewsIndexPageFactory, NewsPageFactory, paris

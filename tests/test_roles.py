@@ -1,11 +1,11 @@
-"""Editors' groups, the moderation workflow, the admin in French, and the demo loader."""
+"""Editors' groups, the moderation workflow and the admin in French."""
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from wagtail.models import Page, Workflow
+from wagtail.models import Workflow
 
-from portal.demo import DEMO_ACCOUNTS, ensure_demo_accounts
+from demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
 
 pytestmark = pytest.mark.django_db
 
@@ -65,22 +65,3 @@ def test_setup_roles_is_idempotent(accounts):
     call_command("setup_roles")
     assert Group.objects.filter(name="Éditeurs").count() == 1
     assert Workflow.objects.filter(name="Validation éditoriale").count() == 1
-
-
-@pytest.mark.django_db(transaction=True)
-def test_demo_loader_builds_a_translated_tree_and_is_idempotent(client):
-    call_command("load_demo")
-    count = Page.objects.count()
-    call_command("load_demo")
-    assert Page.objects.count() == count
-    for code in ("fr", "en", "es", "ar"):
-        home = client.get(f"/{code}/")
-        assert home.status_code == 200
-    fr = client.get("/fr/cadre-juridique/").content.decode()
-    ar = client.get("/ar/cadre-juridique/")
-    assert ar.status_code == 200 and "الإطار القانوني" in ar.content.decode()
-    assert "Le cadre juridique" in fr
-    # Footer legal pages and the site map are set and lead to each locale's translation.
-    assert 'href="/es/accesibilidad/"' in client.get("/es/").content.decode() or (
-        'href="/es/accessibilite/"' in client.get("/es/").content.decode()
-    )

@@ -65,7 +65,7 @@ def load_atlas_demo(home=None, stdout=None):
 def ensure_page(home, spec):
     """The French Atlas page under ``home`` and its translations (wagtail-localize)."""
     from atlas.models import AtlasIndexPage
-    from portal.demo import TRANSLATED_LANGUAGES, T, translate
+    from portal.seeding import TRANSLATED_LANGUAGES, T, translate
 
     title, intro = T(**spec["title"]), T(**spec["intro"])
     page = AtlasIndexPage.objects.child_of(home).first()
@@ -200,7 +200,7 @@ def load_apd(specs, authorities):
 
 def add_to_menu(page):
     """Add the Atlas to the French main menu (and its translations) when it is not there."""
-    from portal.demo import TRANSLATED_LANGUAGES, translate
+    from portal.seeding import TRANSLATED_LANGUAGES, translate
     from portal.models import NavigationMenu
 
     menu = NavigationMenu.objects.filter(placement="main", locale=page.locale).first()

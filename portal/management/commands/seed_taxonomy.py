@@ -19,9 +19,9 @@ from babel import Locale as BabelLocale
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from portal.demo import TRANSLATED_LANGUAGES, T, ensure_locales, translate
 from portal.models import Country, Theme
 from portal.pagecache import bump_content_version
+from portal.seeding import TRANSLATED_LANGUAGES, T, ensure_locales, translate
 
 REGIONS_FILE = Path(__file__).resolve().parents[2] / "data" / "country_regions.json"
 COUNTRY_LANGUAGES = ("fr", "en", "es", "ar")
