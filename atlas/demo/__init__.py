@@ -200,8 +200,8 @@ def load_apd(specs, authorities):
 
 def add_to_menu(page):
     """Add the Atlas to the French main menu (and its translations) when it is not there."""
-    from portal.seeding import TRANSLATED_LANGUAGES, translate
     from portal.models import NavigationMenu
+    from portal.seeding import TRANSLATED_LANGUAGES, translate
 
     menu = NavigationMenu.objects.filter(placement="main", locale=page.locale).first()
     if menu is None or any(item.value.get("page") and item.value["page"].pk == page.pk for item in menu.items):
