@@ -15,12 +15,15 @@ the result says the search is unavailable. Nothing here raises on odd input.
 
 import logging
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError
+from django.db.models import Count, F
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.text import capfirst
 from elastic_transport import TransportError
@@ -30,8 +33,13 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError
 
 from portal.i18n import active_locale
-from portal.models import Country
+from portal.models import Country, Theme
 from portal.taxonomy import theme_names
+
+try:  # PostgreSQL's results give every match as numbers, without building objects
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchResults
+except ImportError:  # pragma: no cover - psycopg missing: other databases only
+    PostgresSearchResults = ()
 
 logger = logging.getLogger(__name__)
 
@@ -89,28 +97,24 @@ def page_queryset(locale=None):
 
 @dataclass
 class Hit:
-    """One result: the specific object, its relevance and what the facets count."""
+    """One match: its model, primary key and relevance; ``obj`` once the page of results is loaded."""
 
-    obj: object
+    model: type
+    pk: int
     score: float
-    type_key: str
-    type_label: str
-    date: date | None
-    themes: set = field(default_factory=set)
-    countries: set = field(default_factory=set)
+    obj: object = None
 
     @property
-    def year(self):
-        return str(self.date.year) if self.date else None
+    def type_key(self):
+        return type_key(self.model)
 
-    def facet_values(self, facet):
-        if facet == "type":
-            return {self.type_key}
-        if facet == "theme":
-            return self.themes
-        if facet == "country":
-            return self.countries
-        return {self.year} if self.year else set()
+    @property
+    def type_label(self):
+        return type_label(self.model)
+
+    @property
+    def date(self):
+        return listing_date(self.obj) if self.obj is not None else None
 
 
 def type_key(model):
@@ -131,72 +135,209 @@ def listing_date(obj):
     return value if isinstance(value, date) else None
 
 
+# --- what each model gives the facets (in SQL) -------------------------------------------------
+
+#: Field of the date whose year the year facet counts, when the model's ``listing_date`` is a field.
+DATE_FIELDS = {"calls.callpage": "closing_date", "news.newspage": "date"}
+
+
+def date_expression(model):
+    """SQL expression of the date ``listing_date`` gives (years are counted in Europe/Paris)."""
+    names = {f.name for f in model._meta.get_fields()}
+    name = DATE_FIELDS.get(type_key(model))
+    if name:
+        return F(name)
+    if "published_at" in names and "created_at" in names:
+        return Coalesce("published_at", "created_at")
+    for name in ("first_published_at", "last_published_at", "published_at", "created_at"):
+        if name in names:
+            return F(name)
+    return None
+
+
+def taxonomy_field(model, facet):
+    """The relation of ``model`` holding its themes (``facet="theme"``) or countries, or None."""
+    names = {f.name for f in model._meta.get_fields()}
+    candidates = ("themes", "theme") if facet == "theme" else ("countries", "country")
+    return next((name for name in candidates if name in names), None)
+
+
+def _value_lookup(model, facet):
+    """The lookup whose values a facet counts on ``model`` (None: the model has no such value)."""
+    if facet == "type":
+        return None
+    if facet == "year":
+        return "search_year" if date_expression(model) is not None else None
+    field = taxonomy_field(model, facet)
+    if field is None:
+        return None
+    return f"{field}__slug" if facet == "theme" else f"{field}__iso_code"
+
+
+def _narrowed(model, pks, selected, skip=None):
+    """``model``'s objects among ``pks`` matching every chosen facet but ``skip`` (None: no object)."""
+    queryset = model._default_manager.filter(pk__in=pks)
+    expression = date_expression(model)
+    if expression is not None:
+        queryset = queryset.annotate(search_year=ExtractYear(expression))
+    for facet in FACETS:
+        values = selected.get(facet)
+        if facet == skip or not values:
+            continue
+        if facet == "type":
+            if type_key(model) not in values:
+                return None
+            continue
+        lookup = _value_lookup(model, facet)
+        if lookup is None:
+            return None
+        if facet == "year":
+            queryset = queryset.filter(search_year__in=[int(v) for v in values if v.isdigit()])
+        elif facet == "theme":
+            keys = Theme.objects.filter(slug__in=values).values("translation_key")
+            field = taxonomy_field(model, "theme")
+            related = model._default_manager.filter(**{f"{field}__translation_key__in": keys})
+            queryset = queryset.filter(pk__in=related.values("pk"))
+        else:
+            related = model._default_manager.filter(**{f"{lookup}__in": values})
+            queryset = queryset.filter(pk__in=related.values("pk"))
+    return queryset
+
+
+def _count_values(model, pks, selected, facet):
+    """Counter {value: number of objects} of one facet over ``model``'s matches: one query at most."""
+    if facet == "type":
+        if not any(selected.get(name) for name in FACETS if name != "type"):
+            return Counter({type_key(model): len(pks)})
+        queryset = _narrowed(model, pks, selected, skip="type")
+        count = queryset.count() if queryset is not None else 0
+        return Counter({type_key(model): count} if count else {})
+    lookup = _value_lookup(model, facet)
+    queryset = _narrowed(model, pks, selected, skip=facet) if lookup else None
+    if queryset is None:
+        return Counter()
+    rows = queryset.order_by().values(lookup).annotate(count=Count("pk", distinct=True)).values_list(lookup, "count")
+    return Counter({str(value): count for value, count in rows if value is not None})
+
+
+# --- the search ----------------------------------------------------------------------------------
+
+
 def _score_sign(backend):
     """+1 when a higher score is better; SQLite's bm25() is negative, lower is better."""
     return -1 if "sqlite" in type(get_search_backend(backend)).__module__ else 1
 
 
-def _search(queryset, query, backend):
-    """(object, score) pairs of the best hits of one source, higher scores first."""
-    results = queryset.search(query, operator="and", backend=backend).annotate_score("_search_score")
+def _scored(queryset, query, backend, limit=None):
+    """(pk, content type id or None, score) of every match of one source.
+
+    On PostgreSQL this is one query returning three numbers a match (no object is built);
+    other engines give their best ``MAX_HITS`` objects.
+    """
+    results = queryset.search(query, operator="and", backend=backend)
+    with_type = queryset.model is Page
+    if isinstance(results, PostgresSearchResults):
+        compiler = results.query_compiler
+        matches = compiler.search(
+            compiler.get_config(results.backend), None, limit, score_field="_search_score", backend=results.backend
+        )
+        fields = ("pk", "content_type_id", "_search_score") if with_type else ("pk", "_search_score")
+        rows = matches.values_list(*fields)
+        if with_type:
+            return [(pk, ctype, score or 0.0) for pk, ctype, score in rows]
+        return [(pk, None, score or 0.0) for pk, score in rows]
     sign = _score_sign(backend)
-    return [(obj, sign * (obj._search_score or 0.0)) for obj in results[:MAX_HITS]]
+    results = results.annotate_score("_search_score")
+    return [
+        (obj.pk, obj.content_type_id if with_type else None, sign * (obj._search_score or 0.0))
+        for obj in results[: limit or MAX_HITS]
+    ]
 
 
-def _taxonomy(model, pks):
-    """{pk: (theme slugs, country ISO codes)} for objects of ``model``: two queries at most."""
-    found = defaultdict(lambda: (set(), set()))
-    names = {f.name for f in model._meta.get_fields()}
-    for position, (field_name, attribute) in enumerate(
-        (("themes", "slug"), ("countries", "iso_code"), ("theme", "slug"), ("country", "iso_code"))
-    ):
-        if field_name not in names:
-            continue
-        lookup = f"{field_name}__{attribute}"
-        for pk, value in model._default_manager.filter(pk__in=pks).values_list("pk", lookup):
-            if value:
-                found[pk][position % 2].add(value)
+@dataclass
+class Matches:
+    """Every match of a query: ranked hits (objects not loaded) grouped by model for the facets."""
+
+    hits: list
+    by_model: dict  # {model: [pk, ...]}
+
+    def facets(self, selected):
+        """({facet: Counter}, {facet: set of values present}) exact over every match.
+
+        Values present are counted without any choice; counts follow the other facets' choices.
+        """
+        present = {facet: Counter() for facet in FACETS}
+        for model, pks in self.by_model.items():
+            for facet in FACETS:
+                present[facet] += _count_values(model, pks, {}, facet)
+        selected = {facet: values & set(present[facet]) for facet, values in selected.items()}
+        if not any(selected.values()):
+            return present, selected
+        counts = {facet: Counter() for facet in FACETS}
+        for model, pks in self.by_model.items():
+            for facet in FACETS:
+                counts[facet] += _count_values(model, pks, selected, facet)
+        return counts, selected
+
+    def filtered(self, selected):
+        """The hits matching every chosen facet, in rank order: one query per model."""
+        if not any(selected.values()):
+            return self.hits
+        kept = set()
+        for model, pks in self.by_model.items():
+            queryset = _narrowed(model, pks, selected)
+            if queryset is not None:
+                kept |= {(model, pk) for pk in queryset.values_list("pk", flat=True)}
+        return [hit for hit in self.hits if (hit.model, hit.pk) in kept]
+
+
+def _open_calls(by_model):
+    found = set()
+    for app_label, model_name in OPEN_CALL_MODELS:
+        model = _model(app_label, model_name)
+        if model is not None and by_model.get(model):
+            found |= {(model, pk) for pk in model.objects.open().filter(pk__in=by_model[model]).values_list("pk", flat=True)}
     return found
 
 
-def _load_hits(scored_pages, scored_records):
-    """Hits for the pages (made specific, one query per type) and intake records."""
-    hits = []
-    by_type = defaultdict(list)
-    specific = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p, _ in scored_pages]).specific()}
-    for page, score in scored_pages:
-        obj = specific.get(page.pk)
-        if obj is not None:
-            by_type[type(obj)].append((obj, score))
-    for obj, score in scored_records:
-        by_type[type(obj)].append((obj, score))
-    open_calls = set()
-    for app_label, model_name in OPEN_CALL_MODELS:
-        model = _model(app_label, model_name)
-        if model is not None and model in by_type:
-            pks = model.objects.open().filter(pk__in=[obj.pk for obj, _ in by_type[model]]).values_list("pk", flat=True)
-            open_calls |= {(model, pk) for pk in pks}
-    for model, items in by_type.items():
-        taxonomy = _taxonomy(model, [obj.pk for obj, _ in items])
-        for obj, score in items:
-            themes, countries = taxonomy[obj.pk]
-            if (model, obj.pk) in open_calls:
-                score *= OPEN_CALL_BOOST
-            hits.append(Hit(obj, score, type_key(model), type_label(model), listing_date(obj), themes, countries))
-    hits.sort(key=lambda hit: (-hit.score, -(hit.date.toordinal() if hit.date else 0)))
-    return hits
-
-
 def find(query, backend="default"):
-    """Ranked hits for ``query`` in the active locale, from one backend."""
-    scored_pages = _search(page_queryset(), query, backend)
-    scored_records = []
+    """Every match of ``query`` in the active locale, ranked, from one backend (no object loaded)."""
+    scored = []
+    for pk, ctype, score in _scored(page_queryset(), query, backend):
+        model = ContentType.objects.get_for_id(ctype).model_class()
+        if model is not None:
+            scored.append((model, pk, score))
     for queryset in intake_querysets():
         try:
-            scored_records += _search(queryset, query, backend)
+            scored += [(queryset.model, pk, score) for pk, _ctype, score in _scored(queryset, query, backend)]
         except FilterFieldError as error:  # a filter the engine cannot apply: say so in the logs
             logger.error("Cannot search %s: %s", queryset.model, error)
-    return _load_hits(scored_pages, scored_records)
+    by_model = defaultdict(list)
+    for model, pk, _score in scored:
+        by_model[model].append(pk)
+    boosted = _open_calls(by_model)
+    hits = [
+        Hit(model, pk, score * OPEN_CALL_BOOST if (model, pk) in boosted else score) for model, pk, score in scored
+    ]
+    hits.sort(key=lambda hit: (-hit.score, -hit.pk))
+    return Matches(hits, dict(by_model))
+
+
+def load(hits):
+    """Attach its object to each hit of a page of results: one query per model (pages: one more)."""
+    by_model = defaultdict(list)
+    for hit in hits:
+        by_model[hit.model].append(hit.pk)
+    objects = {}
+    page_pks = [pk for model, pks in by_model.items() if issubclass(model, Page) for pk in pks]
+    if page_pks:
+        objects.update({(type(page), page.pk): page for page in Page.objects.filter(pk__in=page_pks).specific()})
+    for model, pks in by_model.items():
+        if not issubclass(model, Page):
+            objects.update({(model, obj.pk): obj for obj in model._default_manager.filter(pk__in=pks)})
+    for hit in hits:
+        hit.obj = objects.get((hit.model, hit.pk))
+    return [hit for hit in hits if hit.obj is not None]
 
 
 def with_fallback(function, *args):
@@ -223,43 +364,24 @@ class FacetOption:
     selected: bool
 
 
-def facet_counts(hits, selected):
-    """Counts per facet value; each facet counts the hits that match the *other* facets' choices."""
-    counts = {}
-    for facet in FACETS:
-        others = {name: values for name, values in selected.items() if name != facet and values}
-        counter = Counter()
-        for hit in hits:
-            if all(hit.facet_values(name) & values for name, values in others.items()):
-                counter.update(hit.facet_values(facet))
-        counts[facet] = counter
-    return counts
-
-
-def apply_facets(hits, selected):
-    return [hit for hit in hits if all(hit.facet_values(name) & values for name, values in selected.items() if values)]
-
-
-def facet_labels(hits):
-    """Readable label of every facet value present in ``hits``, in the active language."""
-    theme_slugs = set().union(*(hit.themes for hit in hits)) if hits else set()
-    country_codes = set().union(*(hit.countries for hit in hits)) if hits else set()
-    labels = {"type": {hit.type_key: hit.type_label for hit in hits}, "year": {}, "theme": {}, "country": {}}
-    labels["theme"] = theme_names(theme_slugs)
-    if country_codes:
-        labels["country"] = {c.iso_code: c.name for c in Country.objects.filter(iso_code__in=country_codes)}
+def facet_labels(counts, models):
+    """Readable label of every facet value counted, in the active language (two queries at most)."""
+    labels = {"type": {type_key(model): type_label(model) for model in models}, "year": {}, "theme": {}, "country": {}}
+    labels["theme"] = theme_names(set(counts["theme"]))
+    if counts["country"]:
+        labels["country"] = {c.iso_code: c.name for c in Country.objects.filter(iso_code__in=set(counts["country"]))}
     return labels
 
 
-def build_facets(hits, selected):
+def build_facets(counts, selected, models):
     """{facet: [FacetOption]} sorted by count (years: most recent first)."""
-    counts = facet_counts(hits, selected)
-    labels = facet_labels(hits)
+    labels = facet_labels(counts, models)
     facets = {}
     for facet in FACETS:
         options = [
             FacetOption(value, labels[facet].get(value, value), count, value in selected.get(facet, set()))
             for value, count in counts[facet].items()
+            if count
         ]
         if facet == "year":
             options.sort(key=lambda option: option.value, reverse=True)

@@ -63,19 +63,19 @@ def search(request):
     never an error page.
     """
     query = engine.clean_query(request.GET.get("q", ""))
-    hits, fell_back, unavailable = [], False, False
+    matches, fell_back, unavailable = engine.Matches([], {}), False, False
     if query:
         try:
-            hits, fell_back = engine.with_fallback(engine.find, query)
+            matches, fell_back = engine.with_fallback(engine.find, query)
         except engine.SearchUnavailable:
             unavailable = True
-    present = {facet: set().union(*(hit.facet_values(facet) for hit in hits)) for facet in engine.FACETS}
-    form = SearchForm(request.GET, allowed=present)
+    form = SearchForm(request.GET)
     form.is_valid()
-    selected = form.selected()
-    filtered = engine.apply_facets(hits, selected)
+    counts, selected = matches.facets(form.selected())
+    filtered = matches.filtered(selected)
     page_obj = Paginator(filtered, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    load_streams_together(hit.obj for hit in page_obj)
+    shown = engine.load(list(page_obj))
+    load_streams_together(hit.obj for hit in shown)
     results = [
         {
             "object": hit.obj,
@@ -85,7 +85,7 @@ def search(request):
             "title": highlight_title(str(getattr(hit.obj, "title", hit.obj)), query),
             "snippet": snippet(hit.obj, query),
         }
-        for hit in page_obj
+        for hit in shown
     ]
     is_first_view = "page" not in request.GET and not any(selected.values())
     promoted = []
@@ -98,7 +98,7 @@ def search(request):
         "page_obj": page_obj,
         "results": results,
         "total": len(filtered),
-        "facets": engine.build_facets(hits, selected) if hits else {},
+        "facets": engine.build_facets(counts, selected, matches.by_model) if matches.hits else {},
         "filtered": any(selected.values()),
         "promotions": promoted,
         "fell_back": fell_back,
