@@ -296,7 +296,8 @@ def _open_calls(by_model):
     for app_label, model_name in OPEN_CALL_MODELS:
         model = _model(app_label, model_name)
         if model is not None and by_model.get(model):
-            found |= {(model, pk) for pk in model.objects.open().filter(pk__in=by_model[model]).values_list("pk", flat=True)}
+            pks = model.objects.open().filter(pk__in=by_model[model]).values_list("pk", flat=True)
+            found |= {(model, pk) for pk in pks}
     return found
 
 
@@ -316,9 +317,7 @@ def find(query, backend="default"):
     for model, pk, _score in scored:
         by_model[model].append(pk)
     boosted = _open_calls(by_model)
-    hits = [
-        Hit(model, pk, score * OPEN_CALL_BOOST if (model, pk) in boosted else score) for model, pk, score in scored
-    ]
+    hits = [Hit(model, pk, score * OPEN_CALL_BOOST if (model, pk) in boosted else score) for model, pk, score in scored]
     hits.sort(key=lambda hit: (-hit.score, -hit.pk))
     return Matches(hits, dict(by_model))
 
