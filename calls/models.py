@@ -299,6 +299,7 @@ class CallPage(RoutablePageMixin, BasePage):
         index.FilterField("call_type"),
         index.FilterField("closing_at"),
         index.FilterField("opens_at"),
+        index.SearchField("search_taxonomy"),
     ]
 
     parent_page_types = ["calls.CallIndexPage"]
@@ -307,6 +308,12 @@ class CallPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("call for projects")
         verbose_name_plural = _("calls for projects")
+
+    def search_taxonomy(self):
+        """Its themes and countries in its language, with the countries' adjectives (search)."""
+        from search.text import taxonomy_text
+
+        return taxonomy_text(self)
 
     @path("")
     def page_route(self, request):

@@ -337,7 +337,10 @@ class PartnershipOffer(IntakeRecord):
 
     def search_country_names(self):
         """The country's names in every language, so a search in Spanish finds a French record."""
-        return " ".join(self.country.names())
+        from search.text import country_words
+
+        words = [country_words(self.country, language) for language in ("fr", "en", "es", "ar")]
+        return " ".join([*self.country.names(), *words])
 
 
 class ExpertiseLabelRequest(IntakeRecord):

@@ -209,6 +209,7 @@ class NewsPage(RoutablePageMixin, BasePage):
         index.FilterField("date"),
         index.FilterField("category"),
         index.FilterField("event_start"),
+        index.SearchField("search_taxonomy"),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]
@@ -217,6 +218,12 @@ class NewsPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
+
+    def search_taxonomy(self):
+        """Its themes and countries in its language, with the countries' adjectives (search)."""
+        from search.text import taxonomy_text
+
+        return taxonomy_text(self)
 
     @property
     def listing_date(self):

@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "site_search"
     verbose_name = _("Site search")
+
+    def ready(self):
+        from search import signals
+
+        signals.connect()

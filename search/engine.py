@@ -26,6 +26,7 @@ from django.db.models import Count, F
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 from wagtail.models import Page
@@ -35,6 +36,7 @@ from wagtail.search.backends.base import FilterFieldError
 from portal.i18n import active_locale
 from portal.models import Country, Theme
 from portal.taxonomy import theme_names
+from search.text import normalize
 
 try:  # PostgreSQL's results give every match as numbers, without building objects
     from modelsearch.backends.database.postgres.postgres import PostgresSearchResults
@@ -234,7 +236,7 @@ def _scored(queryset, query, backend, limit=None):
     On PostgreSQL this is one query returning three numbers a match (no object is built);
     other engines give their best ``MAX_HITS`` objects.
     """
-    results = queryset.search(query, operator="and", backend=backend)
+    results = queryset.search(normalize(query, get_language()), operator="and", backend=backend)
     with_type = queryset.model is Page
     if isinstance(results, PostgresSearchResults):
         compiler = results.query_compiler
@@ -392,6 +394,7 @@ def build_facets(counts, selected, models):
 
 def suggest(query, backend="default"):
     """Autocomplete: the best titles starting with what was typed, pages then intake records."""
+    query = normalize(query, get_language())
     found = list(page_queryset().autocomplete(query, backend=backend)[:AUTOCOMPLETE_SIZE])
     for queryset in intake_querysets():
         if len(found) >= AUTOCOMPLETE_SIZE:

@@ -9,6 +9,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import Locale
 
 from tests.factories import ContentPageFactory, CountryFactory, ThemeFactory, translate_page
 from tests.factories_calls import CallIndexPageFactory, CallPageFactory
@@ -38,6 +39,37 @@ FIRST_RESULT = [
     ("es", "cooperación", "La cooperación descentralizada"),
     ("es", "cooperaciones", "La cooperación descentralizada"),
     ("ar", "التعاون", "التعاون اللامركزي"),
+    # A country or its adjective finds what concerns the country, in the page's language.
+    ("fr", "libanais", "Rencontre des maires à Beyrouth"),
+    ("fr", "Liban", "Rencontre des maires à Beyrouth"),
+    ("en", "Senegalese decentralised cooperation", "French-Senegalese joint fund 2021"),
+    ("en", "Senegal", "French-Senegalese joint fund 2021"),
+    ("es", "cooperación descentralizada México", "Fondo conjunto franco-mexicano 2024"),
+    ("es", "mexicanos", "Fondo conjunto franco-mexicano 2024"),
+    ("ar", "السنغال", "الآلية المشتركة الفرنسية 2021"),
+    # The themes of a page in its language.
+    ("es", "juventud", "Fondo conjunto franco-mexicano 2024"),
+    # Spanish folds accents like French and English.
+    ("es", "cooperacion", "La cooperación descentralizada"),
+    ("es", "COOPERACION descentralizada", "La cooperación descentralizada"),
+    ("es", "mexico", "Fondo conjunto franco-mexicano 2024"),
+    # Arabic: alef forms, taa marbuta, alef maqsura, diacritics and tatweel are folded.
+    ("ar", "افريقيا", "مياه الشرب في إفريقيا"),
+    ("ar", "إِفْرِيقِيَا", "مياه الشرب في إفريقيا"),
+    ("ar", "مدرسه", "مياه الشرب في إفريقيا"),
+    ("ar", "مســتشفي", "مياه الشرب في إفريقيا"),
+]
+
+
+FOUND = [
+    # (language, query, title that must be among the results): found through the names of the
+    # page's countries and themes in its language, and the countries' adjectives.
+    ("fr", "coopérations décentralisées Sénégal", "Dispositif franco-sénégalais 2021"),
+    ("fr", "jeunesse mexicaine", "Lauréats du fonds franco-mexicain"),
+    ("fr", "jeunesse mexicaine", "Dispositif conjoint 2024"),
+    ("fr", "jeunesse Mexique", "Dispositif conjoint 2024"),
+    ("fr", "mexicains", "Dispositif conjoint 2024"),
+    ("es", "cooperación descentralizada México", "Fondo conjunto franco-mexicano 2024"),
 ]
 
 
@@ -57,7 +89,7 @@ def content(site_tree, requires_postgresql):
     youth = ThemeFactory(name="Jeunesse", slug="jeunesse")
     digital = ThemeFactory(name="Numérique", slug="numerique")
     senegal = CountryFactory(name="Sénégal", iso_code="SN")
-    mexico = CountryFactory(name="Mexique", iso_code="MX")
+    mexico = CountryFactory(name="Mexique", iso_code="MX", name_en="Mexico", name_es="México", name_ar="المكسيك")
     about = ContentPageFactory(
         title="La coopération décentralisée",
         intro="L’action extérieure des collectivités territoriales.",
@@ -107,6 +139,43 @@ def content(site_tree, requires_postgresql):
         themes=[youth],
         countries=[mexico],
     )
+    lebanon = CountryFactory(name="Liban", iso_code="LB")
+    NewsPageFactory(
+        parent=news, title="Rencontre des maires à Beyrouth", summary="Les élus se réunissent.", countries=[lebanon]
+    )
+    bilateral = CallPageFactory(
+        parent=calls,
+        title="Dispositif franco-sénégalais 2021",
+        summary="Soutien à la coopération décentralisée entre collectivités françaises et partenaires.",
+        countries=[senegal],
+    )
+    translate_page(calls, "en", title="Calls for projects")
+    translate_page(calls, "es", title="Convocatorias")
+    translate_page(calls, "ar", title="الدعوات")
+    translate_page(
+        bilateral,
+        "en",
+        title="French-Senegalese joint fund 2021",
+        summary="Support for decentralised cooperation between local authorities.",
+    )
+    translate_page(bilateral, "ar", title="الآلية المشتركة الفرنسية 2021", summary="دعم الشراكات.")
+    spanish = Locale.objects.get(language_code="es")
+    ThemeFactory(name="Juventud", slug="jeunesse", locale=spanish, translation_key=youth.translation_key)
+    mexican = CallPageFactory(
+        parent=calls,
+        title="Dispositif conjoint 2024",
+        summary="Partenariats entre collectivités.",
+        countries=[mexico],
+        themes=[youth],
+    )
+    translate_page(
+        mexican,
+        "es",
+        title="Fondo conjunto franco-mexicano 2024",
+        summary="Apoyo a la cooperación descentralizada entre gobiernos locales mexicanos y franceses.",
+    )
+    water = ContentPageFactory(title="Eau potable en Afrique", intro="Une école et un hôpital.")
+    translate_page(water, "ar", title="مياه الشرب في إفريقيا", intro="مدرسة ومستشفى للمدينة.")
     return {"open_call": open_call, "closed_call": closed_call}
 
 
@@ -116,6 +185,15 @@ def test_relevance_suite(client, content):
         found = titles(client, lang, query)
         if not found or found[0] != expected:
             failures.append(f"[{lang}] {query!r}: expected {expected!r} first, got {found[:3]}")
+    assert not failures, "\n".join(failures)
+
+
+def test_countries_themes_and_adjectives_are_found(client, content):
+    failures = []
+    for lang, query, expected in FOUND:
+        found = titles(client, lang, query)
+        if expected not in found:
+            failures.append(f"[{lang}] {query!r}: expected {expected!r} among {found}")
     assert not failures, "\n".join(failures)
 
 
@@ -171,5 +249,6 @@ def test_facets_count_types_themes_countries_and_years(client, content):
 
 def test_autocomplete_folds_accents(client, content):
     data = client.get("/fr/recherche/suggestions/", {"q": "senega"}).json()
-    assert [r["title"] for r in data["results"]][:1] == ["Fonds conjoint avec le Sénégal"]
-    assert data["results"][0]["type"] == "Appel à projets"
+    found = {r["title"]: r["type"] for r in data["results"]}
+    assert found["Fonds conjoint avec le Sénégal"] == "Appel à projets"
+    assert "Dispositif franco-sénégalais 2021" in found

@@ -43,12 +43,31 @@ def SearchBackend(params):  # noqa: N802 - Wagtail looks up this name in the mod
 @cache
 def _postgres_backend_class():
     """Built lazily: the PostgreSQL backend module needs django.contrib.postgres and psycopg."""
+    from modelsearch.backends.database.postgres import postgres
     from modelsearch.backends.database.postgres.postgres import (
+        ObjectIndexer,
         PostgresAutocompleteQueryCompiler,
         PostgresIndex,
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
     )
+
+    from search.text import normalize
+
+    class LanguageObjectIndexer(ObjectIndexer):
+        """Text folded for the object's language (see ``search.text.normalize``) before PostgreSQL
+        stems it; the queries are folded the same way (``search.engine``)."""
+
+        def __init__(self, obj, backend):
+            super().__init__(obj, backend)
+            self.language = getattr(backend, "language", None)
+
+        def prepare_value(self, value):
+            return normalize(super().prepare_value(value), self.language)
+
+    # PostgresIndex.add_items builds its indexers by this module-level name: the subclass only
+    # adds the folding, objects of other backends (language None) are indexed as before.
+    postgres.ObjectIndexer = LanguageObjectIndexer
 
     class LanguagePostgresIndex(PostgresIndex):
         def add_items(self, model, objs):
@@ -60,6 +79,7 @@ def _postgres_backend_class():
             for language, group in by_language.items():
                 backend = copy.copy(self.backend)
                 backend.config = self.backend.config_for(language)
+                backend.language = language
                 PostgresIndex.add_items(PostgresIndex(backend), model, group)
 
     class LanguageSearchQueryCompiler(PostgresSearchQueryCompiler):
