@@ -2,6 +2,7 @@
 
 import logging
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -9,16 +10,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
 
+from portal import pagecache
 from portal.i18n import localized_pages
-from search import engine
+from search import counting, engine
 from search.forms import SearchForm
 from search.highlight import highlight_title, load_streams_together, snippet
 
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
+#: Seconds an anonymous results page is reused for the same URL (publishing invalidates it at once).
+SEARCH_CACHE_SECONDS = 30
 
 
 def object_url(obj, request):
@@ -30,7 +35,11 @@ def object_url(obj, request):
 
 def promotions(query):
     """Editors' recommended results for this query, each in the active locale when translated."""
-    picks = list(Query.get(query).editors_picks.select_related("page"))
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .select_related("page")
+        .order_by("sort_order")
+    )
     localized = localized_pages(pick.page for pick in picks)
     promoted = []
     for pick in picks:
@@ -49,13 +58,42 @@ def promotions(query):
 
 
 def record(query):
-    """Count the query for editors (Wagtail's "Promoted search results" report)."""
-    Query.get(query).add_hit()
+    """Count the query for editors (Wagtail's "Promoted search results" report): a Redis
+    counter, flushed to the database in batches (search/counting.py)."""
+    counting.count_query(query)
+
+
+def counts_for_editors(request, query):
+    """A first view of the results of a query (not another page, not narrowed) counts."""
+    return bool(query) and "page" not in request.GET and not any(request.GET.getlist(f) for f in engine.FACETS)
 
 
 @require_GET
-@cache_control(private=True)  # every search is counted for editors: not for the page cache
+@cache_control(private=True)  # not for the page cache nor browsers: cached below, counted each time
 def search(request):
+    """The results page; identical anonymous searches are served from a short cache
+    (``SEARCH_CACHE_SECONDS``), each still counted for editors."""
+    query = engine.clean_query(request.GET.get("q", ""))
+    cacheable = SEARCH_CACHE_SECONDS > 0 and pagecache.may_serve_from_cache(request)
+    key = f"search:{pagecache.cache_key(request)}" if cacheable else None
+    stored = cache.get(key) if key else None
+    if stored is not None:
+        if counts_for_editors(request, query):
+            record(query)
+        return pagecache.PageCacheMiddleware.replay(request, stored)
+    response = render_search(request).render()
+    if key and pagecache.may_store(request, response):
+        stored = {
+            "content": response.content,
+            "status": response.status_code,
+            "headers": dict(response.headers.items()),
+            "nonce": str(request.csp_nonce) if hasattr(request, "csp_nonce") else "",
+        }
+        cache.set(key, stored, SEARCH_CACHE_SECONDS)
+    return response
+
+
+def render_search(request):
     """Results for ``q`` among live pages of the active locale and public intake records.
 
     Facets (content type, theme, country, year) narrow the results; counts follow the other
@@ -87,9 +125,8 @@ def search(request):
         }
         for hit in shown
     ]
-    is_first_view = "page" not in request.GET and not any(selected.values())
     promoted = []
-    if query and is_first_view and not unavailable:
+    if counts_for_editors(request, query) and not unavailable:
         record(query)
         promoted = promotions(query)
     context = {
