@@ -68,6 +68,7 @@ call = (
 )
 with translation.override("fr"):
     search = reverse("search")
+    suggestions = reverse("search_autocomplete")
 print(json.dumps({
     "urls": {
         "home": "/fr/",
@@ -75,6 +76,7 @@ print(json.dumps({
         "call": call.url,
         "bourse": BourseIndexPage.objects.live().get(locale__language_code="fr").url,
         "search": f"{search}?q=SEARCH_WORD",
+        "autocomplete": f"{suggestions}?q=coop",
     },
     "call_laureates": call.laureate_count,
     "data": {
@@ -138,7 +140,10 @@ LABELS = {
     "call": "Call with {call_laureates} laureates",
     "bourse": "Bourse partenariats list",
     "search": f"Search « {SEARCH_WORD} »",
+    "autocomplete": "Autocomplete « coop »",
 }
+#: Pages measured also without any cache: each request gets a distinct, ignored parameter.
+UNCACHED = ("search", "autocomplete")
 
 
 class BenchmarkError(Exception):
@@ -149,17 +154,17 @@ def log(message):
     print(f"[benchmark] {message}", flush=True)
 
 
-def run(args, env, **kwargs):
+def run(args, env, root=ROOT, **kwargs):
     """Run a command of the portal; its output is shown only when it fails."""
-    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, **kwargs)  # noqa: S603
+    result = subprocess.run(args, cwd=root, env=env, capture_output=True, text=True, **kwargs)  # noqa: S603
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         raise BenchmarkError(f"command failed: {' '.join(str(arg) for arg in args)}")
     return result.stdout
 
 
-def manage(env, *args):
-    return run([PYTHON, "manage.py", *args], env)
+def manage(env, *args, root=ROOT):
+    return run([PYTHON, "manage.py", *args], env, root=root)
 
 
 # --- setup ----------------------------------------------------------------------------------------
@@ -204,13 +209,13 @@ def ensure_wrk():
     raise BenchmarkError("wrk is needed: sudo apt-get install wrk (Debian/Ubuntu), or run this script as root")
 
 
-def compile_messages(env):
+def compile_messages(env, root=ROOT):
     """The French URLs (``/fr/recherche/``) need the compiled catalogues, as in production."""
-    missing = [po for po in ROOT.glob("*/locale/*/LC_MESSAGES/django.po") if not po.with_suffix(".mo").exists()]
-    missing += [po for po in ROOT.glob("locale/*/LC_MESSAGES/django.po") if not po.with_suffix(".mo").exists()]
+    missing = [po for po in root.glob("*/locale/*/LC_MESSAGES/django.po") if not po.with_suffix(".mo").exists()]
+    missing += [po for po in root.glob("locale/*/LC_MESSAGES/django.po") if not po.with_suffix(".mo").exists()]
     if missing:
-        log("compiling the message catalogues")
-        manage(env, "compilemessages", "--ignore=.venv", "-v0")
+        log(f"compiling the message catalogues of {root}")
+        manage(env, "compilemessages", "--ignore=.venv", "-v0", root=root)
 
 
 def prepare(options, base_env):
@@ -245,7 +250,7 @@ def get(port, path, timeout=30):
         connection.close()
 
 
-def start_gunicorn(options, env, port, log_path):
+def start_gunicorn(options, env, port, log_path, root=ROOT):
     gunicorn = Path(PYTHON).parent / "gunicorn"
     if not gunicorn.exists():
         raise BenchmarkError(f"{gunicorn} not found: run this script with the project's .venv/bin/python")
@@ -263,10 +268,10 @@ def start_gunicorn(options, env, port, log_path):
         "--timeout",
         "120",
     ]
-    log(f"starting gunicorn ({options.workers} {options.worker_class} workers) on 127.0.0.1:{port}")
+    log(f"starting gunicorn ({options.workers} {options.worker_class} workers) on 127.0.0.1:{port} in {root}")
     # gunicorn's messages and the portal's logs (errors with their traceback) go to one file.
     with open(log_path, "ab") as log_file:
-        process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)  # noqa: S603
+        process = subprocess.Popen(args, cwd=root, env=env, stdout=log_file, stderr=subprocess.STDOUT)  # noqa: S603
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -290,6 +295,19 @@ def stop(process):
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def alone_uncached(port, path, times):
+    """Median time of ``path`` requested ``times`` times with a distinct ignored parameter each
+    time (no cache can answer), one at a time, in ms."""
+    timings = []
+    for n in range(times):
+        started = time.perf_counter()
+        status, _body = get(port, f"{path}&uncached={n}-{secrets.token_hex(4)}", timeout=120)
+        timings.append((time.perf_counter() - started) * 1000)
+        if status != 200:
+            raise BenchmarkError(f"{path} answered {status} without cache, not 200")
+    return statistics.median(timings)
 
 
 # --- load -----------------------------------------------------------------------------------------
@@ -358,11 +376,11 @@ def git_revision():
     return result.stdout.strip() or "unknown"
 
 
-def report(results, context, options):
+def report(results, context, options, title="Portal benchmark", revision=None):
     static_rps = results["static"]["rps"]
     lines = [
         "",
-        f"Portal benchmark — {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, commit {git_revision()}",
+        f"{title} — {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, commit {revision or git_revision()}",
         f"Machine: {machine()}; load average before the run: {context['load_before']}",
         f"Server: gunicorn, {options.workers} {options.worker_class} worker(s)"
         + (f" × {options.threads} threads" if options.threads > 1 else "")
@@ -371,18 +389,21 @@ def report(results, context, options):
         f"Load: wrk, {options.connections} connections, {options.wrk_threads} threads, {options.duration} s per URL",
         "Data: " + ", ".join(f"{count:,} {name}" for name, count in context["data"].items()),
         "",
-        "| page | URL | KiB | alone ms | page cache hits | req/s | p50 ms | p95 ms | p99 ms | vs static |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| page | URL | KiB | alone ms | alone, no cache ms | page cache hits | req/s | p50 ms | p95 ms | p99 ms "
+        "| vs static |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for key, figures in results.items():
         label = LABELS[key].format(**context)
         size = figures["bytes"] / max(figures["requests"], 1) / 1024
         hits = "–" if key == "static" else f"{figures['cache_hits'] / max(figures['requests'], 1):.0%}"
         latencies = " | ".join(f"{figures[name] / 1000:,.1f}" for name in ("p50_us", "p95_us", "p99_us"))
-        cells = [label, f"`{figures['path']}`", f"{size:,.0f}", f"{figures['alone_ms']:,.1f}", hits]
+        uncached = f"{figures['uncached_ms']:,.1f}" if figures.get("uncached_ms") is not None else "–"
+        cells = [label, f"`{figures['path']}`", f"{size:,.0f}", f"{figures['alone_ms']:,.1f}", uncached, hits]
         cells += [f"{figures['rps']:,.0f}", latencies, f"{figures['rps'] / static_rps:.1%}"]
         lines.append("| " + " | ".join(cells) + " |")
     print("\n".join(lines), flush=True)
+    return lines
 
 
 # --- main ---------------------------------------------------------------------------------------------
@@ -409,9 +430,85 @@ def parse_args():
     parser.add_argument("--wrk-threads", type=int, default=min(cores, 4), help="wrk threads (default CPUs, at most 4)")
     parser.add_argument("--port", type=int, default=0, help="port of gunicorn (default: a free one)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--only", help="comma-separated pages to load (static is always loaded), e.g. search,autocomplete"
+    )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="another checkout of the portal (a `git worktree` of main): measured first on the same "
+        "database, then this one; both tables and the ratios are printed",
+    )
     options = parser.parse_args()
     options.wrk_threads = max(1, min(options.wrk_threads, options.connections))
     return options
+
+
+def flush_redis(options, env):
+    """Each server starts from a cold cache."""
+    if env.get("REDIS_URL"):
+        import redis
+
+        redis.Redis.from_url(env["REDIS_URL"]).flushdb()
+
+
+def measure(options, env, context, work, root):
+    """Start gunicorn in ``root``, load every URL, stop it; the figures by page."""
+    port = options.port or free_port()
+    process = None
+    results = {}
+    try:
+        process = start_gunicorn(options, env, port, work / "gunicorn.log", root=root)
+        status, home = get(port, context["urls"]["home"])
+        # A small hashed file of the same server: the cost of a request with no page work.
+        css = re.search(r'href="(/static/portal/portal\.[0-9a-f]+\.css)"', home.decode())
+        if status != 200 or not css:
+            raise BenchmarkError(f"the home page answered {status} without the hashed portal.css")
+        wanted = set(options.only.split(",")) if options.only else None
+        urls = {"static": css.group(1)}
+        urls.update({key: path for key, path in context["urls"].items() if wanted is None or key in wanted})
+        log("warming up: " + ", ".join(urls.values()))
+        alone = warm_up(port, urls, times=max(4, 2 * options.workers))
+        uncached = {key: alone_uncached(port, urls[key], max(4, options.workers)) for key in UNCACHED if key in urls}
+        lua_path = work / "report.lua"
+        lua_path.write_text(WRK_SCRIPT)
+        for key, path in urls.items():
+            log(f"loading {path} for {options.duration} s")
+            results[key] = load(port, path, options, lua_path) | {
+                "path": path,
+                "alone_ms": alone[key],
+                "uncached_ms": uncached.get(key),
+            }
+            figures = results[key]
+            if figures["failed"]:
+                raise BenchmarkError(
+                    f"{path}: {figures['failed']} failed requests (errors "
+                    f"{figures['errors']}, statuses {figures['statuses']}); see {work / 'gunicorn.log'}"
+                )
+    finally:
+        stop(process)
+    return results
+
+
+def compare(measured):
+    """Ratios after/before of requests per second and of the latency of a request alone."""
+    (_before_title, before), (_after_title, after) = measured
+    lines = ["", "| page | req/s before | req/s after | × | alone ms before → after | no cache ms before → after |"]
+    lines.append("|---|---:|---:|---:|---:|---:|")
+    for key in after:
+        if key not in before:
+            continue
+        b, a = before[key], after[key]
+        uncached = (
+            f"{b['uncached_ms']:,.1f} → {a['uncached_ms']:,.1f}"
+            if b.get("uncached_ms") and a.get("uncached_ms")
+            else "–"
+        )
+        lines.append(
+            f"| {LABELS[key].split(' {')[0]} | {b['rps']:,.0f} | {a['rps']:,.0f} | {a['rps'] / b['rps']:.1f} "
+            f"| {b['alone_ms']:,.1f} → {a['alone_ms']:,.1f} | {uncached} |"
+        )
+    print("\n".join(lines), flush=True)
 
 
 def main():
@@ -455,35 +552,31 @@ def main():
         raise BenchmarkError("--no-page-cache: this version of the portal has no PAGE_CACHE_SECONDS setting")
     # Other work on the machine skews the figures: say how busy it was.
     context["load_before"] = " ".join(f"{value:.1f}" for value in os.getloadavg())
-    port = options.port or free_port()
-    process = None
-    results = {}
-    try:
-        process = start_gunicorn(options, env, port, work / "gunicorn.log")
-        status, home = get(port, context["urls"]["home"])
-        # A small hashed file of the same server: the cost of a request with no page work.
-        css = re.search(r'href="(/static/portal/portal\.[0-9a-f]+\.css)"', home.decode())
-        if status != 200 or not css:
-            raise BenchmarkError(f"the home page answered {status} without the hashed portal.css")
-        urls = {"static": css.group(1), **context["urls"]}
-        log("warming up: " + ", ".join(urls.values()))
-        alone = warm_up(port, urls, times=max(4, 2 * options.workers))
-        lua_path = work / "report.lua"
-        lua_path.write_text(WRK_SCRIPT)
-        for key, path in urls.items():
-            log(f"loading {path} for {options.duration} s")
-            results[key] = load(port, path, options, lua_path) | {"path": path, "alone_ms": alone[key]}
-            figures = results[key]
-            if figures["failed"]:
-                raise BenchmarkError(
-                    f"{path}: {figures['failed']} failed requests (errors "
-                    f"{figures['errors']}, statuses {figures['statuses']}); see {work / 'gunicorn.log'}"
-                )
-    finally:
-        stop(process)
-    report(results, context, options)
+    runs = []
+    if options.before:
+        before_root = options.before.resolve()
+        compile_messages(base_env, root=before_root)
+        before_env = {**env, "STATIC_ROOT": str(work / "static-before")}
+        manage(before_env, "collectstatic", "--noinput", "-v0", root=before_root)
+        revision = subprocess.run(  # noqa: S603
+            ["git", "-C", str(before_root), "log", "-1", "--format=%h %s"],  # noqa: S607
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        runs.append(("Before", before_root, before_env, revision))
+    runs.append(("After" if options.before else "Portal benchmark", ROOT, env, None))
+    measured = []
+    for title, root, run_env, revision in runs:
+        if options.before:
+            flush_redis(options, run_env)
+        results = measure(options, run_env, context, work, root)
+        measured.append((title, results))
+        report(results, context, options, title=title, revision=revision)
+    if options.before:
+        compare(measured)
     if options.json:
-        options.json.write_text(json.dumps({"context": context, "results": results}, indent=2, ensure_ascii=False))
+        figures = {title: results for title, results in measured}
+        options.json.write_text(json.dumps({"context": context, "results": figures}, indent=2, ensure_ascii=False))
     shutil.rmtree(work, ignore_errors=True)
 
 
