@@ -15,12 +15,14 @@ Publishing or unpublishing a page does not empty the whole cache: it bumps the *
 pages that show it (``pages_showing``): the page itself, its ancestors (the lists and the home
 page above it), its translations (their language switcher), the pages that reference it or that
 it references (Wagtail's reference index: a call page listing its news, a news item pointing at
-a call), and the ``site`` tag that every response not served by a page carries (sitemaps, feeds
-served outside page routes). A stored entry remembers the version of its tag as it was *before*
-the page was rendered (read by ``note_served_page``, the ``before_serve_page`` hook), and a hit
-whose tag moved since is a miss. A page that menus or settings show (top-level sections, or
-referenced by a menu or a setting) still bumps the content version, since menus and footers are
-cached on it.
+a call), the pages that list pages from anywhere (``BasePage.shows_pages_from_anywhere``: the
+site map page, the laureates of every call), and the ``site`` tag that every response not served
+by a page carries (sitemaps, feeds served outside page routes). A stored entry remembers the
+version of its tag as it was *before* the page was rendered (read by ``note_served_page``, the
+``before_serve_page`` hook), and a hit whose tag moved since is a miss. A page that menus or
+settings show (top-level sections, or referenced by a menu or a setting) still bumps the content
+version, since menus and footers are cached on it.
+
 Entries also expire after ``PAGE_CACHE_SECONDS`` and never outlive the next *boundary*: the
 next instant at which a page changes by itself, such as a call opening or closing; each app
 registers a function that tells its next one (``register_boundary``). The menu and footer cache
@@ -42,7 +44,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, get_page_models
 
 VERSION_KEY = "content-version"
 TAG_PREFIX = "page-tag:"
@@ -102,6 +104,8 @@ def pages_showing(page) -> tuple[set[int], bool]:
             shown_elsewhere = True  # a menu, a setting, a snippet rendered in pages
     for reference in ReferenceIndex.get_references_for_object(page).filter(to_content_type=page_type):
         ids.add(int(reference.to_object_id))
+    overviews = [model for model in get_page_models() if getattr(model, "shows_pages_from_anywhere", False)]
+    ids |= set(Page.objects.type(*overviews).values_list("pk", flat=True)) if overviews else set()
     return ids, shown_elsewhere
 
 

@@ -178,7 +178,8 @@ def test_publishing_a_news_item_refreshes_what_shows_it_and_keeps_the_rest(clien
     news_index = NewsIndexPageFactory(title="Actualités", slug="actualites")
     NewsPageFactory(parent=news_index, title="Assises de la coopération", slug="assises")
     call = CallPageFactory(parent=CallIndexPageFactory(), title="Appel franco-sénégalais")
-    for url in ("/fr/", news_index.url, call.url):
+    site_map = site_tree["site_map"]
+    for url in ("/fr/", news_index.url, call.url, site_map.url):
         assert client.get(url)["X-Page-Cache"] == "miss"
         assert client.get(url)["X-Page-Cache"] == "hit"
 
@@ -193,6 +194,7 @@ def test_publishing_a_news_item_refreshes_what_shows_it_and_keeps_the_rest(clien
     home = client.get("/fr/")
     assert home["X-Page-Cache"] == "miss"
     assert "Jumelage Brest–Xalapa" in home.content.decode()
+    assert "Jumelage Brest–Xalapa" in client.get(site_map.url).content.decode()
     assert client.get(call.url)["X-Page-Cache"] == "hit"
 
 
