@@ -470,7 +470,8 @@ def measure(options, env, context, work, root):
         urls.update({key: path for key, path in context["urls"].items() if wanted is None or key in wanted})
         log("warming up: " + ", ".join(urls.values()))
         alone = warm_up(port, urls, times=max(4, 2 * options.workers))
-        uncached = {key: alone_uncached(port, urls[key], max(4, 2 * options.workers)) for key in UNCACHED if key in urls}
+        times = max(4, 2 * options.workers)
+        uncached = {key: alone_uncached(port, urls[key], times) for key in UNCACHED if key in urls}
         lua_path = work / "report.lua"
         lua_path.write_text(WRK_SCRIPT)
         for key, path in urls.items():
