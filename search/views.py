@@ -77,10 +77,13 @@ def search(request):
     cacheable = SEARCH_CACHE_SECONDS > 0 and pagecache.may_serve_from_cache(request)
     key = f"search:{pagecache.cache_key(request)}" if cacheable else None
     stored = cache.get(key) if key else None
-    if stored is not None:
+    # Publishing or unpublishing any page moves the "site" tag (portal/pagecache.py): a results
+    # page stored before is stale.
+    if stored is not None and pagecache.tag_versions(stored["tags"]) == stored["tags"]:
         if counts_for_editors(request, query):
             record(query)
         return pagecache.PageCacheMiddleware.replay(request, stored)
+    site_version = pagecache.tag_versions([pagecache.SITE_TAG]) if key else None
     response = render_search(request).render()
     if key and pagecache.may_store(request, response):
         stored = {
@@ -88,6 +91,7 @@ def search(request):
             "status": response.status_code,
             "headers": dict(response.headers.items()),
             "nonce": str(request.csp_nonce) if hasattr(request, "csp_nonce") else "",
+            "tags": site_version,
         }
         cache.set(key, stored, SEARCH_CACHE_SECONDS)
     return response
