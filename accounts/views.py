@@ -15,7 +15,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.cache import never_cache
 
 from accounts import emails, permissions
@@ -26,12 +26,12 @@ from portal.taxonomy import attach_localized_themes
 
 # How the space names a record's status (the reviewers' words are in the admin).
 SPACE_STATUS = {
-    "submitted": gettext_lazy("under examination"),
-    "under_review": gettext_lazy("under examination"),
-    "published": gettext_lazy("published"),
-    "labelled": gettext_lazy("labelled"),
-    "rejected": gettext_lazy("not accepted"),
-    "archived": gettext_lazy("archived"),
+    "submitted": pgettext_lazy("status of a record in the space", "under examination"),
+    "under_review": pgettext_lazy("status of a record in the space", "under examination"),
+    "published": pgettext_lazy("status of a record in the space", "published"),
+    "labelled": pgettext_lazy("status of a record in the space", "labelled"),
+    "rejected": pgettext_lazy("status of a record in the space", "not accepted"),
+    "archived": pgettext_lazy("status of a record in the space", "archived"),
 }
 
 
