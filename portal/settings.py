@@ -120,6 +120,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.mfa.StaffSecondFactorMiddleware",  # TOTP for staff who see personal data
     # Last: turns the response of a login attempt that django-axes refused into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -499,6 +500,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Staff who can see personal data reach the admin only after a TOTP code (accounts/mfa.py).
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", PRODUCTION)
 MFA_TOTP_ISSUER = "Coopération décentralisée"
 # Sign-in through an OpenID Connect provider (the State's ProConnect) when OIDC_SERVER_URL is set.
 SOCIALACCOUNT_ONLY = False

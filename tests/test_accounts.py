@@ -313,3 +313,47 @@ def test_pages_of_signed_in_people_are_never_cached(client, settings):
         response = client.get(path)
         assert "X-Page-Cache" not in response
     assert "no-store" in client.get(SPACE)["Cache-Control"]
+
+
+# --- Second factor for staff who see personal data ------------------------------------------------------
+def test_staff_who_see_personal_data_need_a_totp_code_for_the_admin(client, settings):
+    from allauth.mfa.totp.internal.auth import (
+        TOTP,
+        format_hotp_value,
+        generate_totp_secret,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    settings.STAFF_MFA_REQUIRED = True
+    setup_roles()
+    reviewer = user_in_group("instructrice", "Instructeurs")
+    reviewer.email = "instructrice@example.org"
+    reviewer.set_password(PASSWORD)
+    reviewer.save()
+    EmailAddress.objects.create(user=reviewer, email=reviewer.email, verified=True, primary=True)
+    # Signed in by password, without an authenticator: sent to set one up.
+    assert login(client, reviewer.email)["Location"] == SPACE
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response["Location"].endswith("/espace/compte/2fa/totp/activate/")
+    secret = generate_totp_secret()
+    TOTP.activate(reviewer, secret)
+    # With an authenticator, a session opened by password alone (the Wagtail form) is not enough.
+    client.logout()
+    client.post("/admin/login/", {"username": "instructrice", "password": PASSWORD})
+    response = client.get("/admin/")
+    assert response.status_code == 302 and "/espace/compte/login/" in response["Location"]
+    assert "_auth_user_id" not in client.session
+    # The space's sign-in asks for the code, then the admin opens.
+    assert "/2fa/authenticate/" in login(client, reviewer.email)["Location"]
+    code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    client.post("/fr/espace/compte/2fa/authenticate/", {"code": code})
+    assert client.get("/admin/").status_code == 200
+    # Staff without access to personal data are not asked for a second factor.
+    plain = person("editeur@example.org")
+    from django.contrib.auth.models import Permission
+
+    plain.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.logout()
+    assert login(client, "editeur@example.org")["Location"] == SPACE
+    assert client.get("/admin/").status_code == 200
