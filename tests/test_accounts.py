@@ -357,3 +357,25 @@ def test_staff_who_see_personal_data_need_a_totp_code_for_the_admin(client, sett
     client.logout()
     assert login(client, "editeur@example.org")["Location"] == SPACE
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_space_home_page_costs_the_same_queries_for_many_offers(client, django_assert_max_num_queries):
+    build_intake_site()
+    senegal = embassy()
+    agent = person("agent@example.org")
+    member(agent, senegal)
+    client.force_login(agent)
+
+    def add_offers(count):
+        for _index in range(count):
+            OfferOwnership.objects.create(offer=OfferFactory(country=senegal.country), organisation=senegal)
+
+    add_offers(2)
+    with django_assert_max_num_queries(40) as few:
+        assert client.get(SPACE).status_code == 200
+    add_offers(20)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(SPACE).status_code == 200
+    offer = PartnershipOffer.objects.first()
+    with django_assert_max_num_queries(40):
+        assert client.get(SPACE + f"offres/{offer.reference}/").status_code == 200
