@@ -17,11 +17,11 @@ replaced by its copy in the translation's locale.
 """
 
 from django import forms
+from django.utils.html import strip_tags
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets.chooser import BaseChooser
-
-from portal.models import Country, Theme
-from portal.taxonomy import sort_key
+from wagtail.blocks import StreamValue
+from wagtail.rich_text import RichText
 
 TAXONOMY_FIELDS = ("themes", "countries", "theme", "country", "partner_country")
 
@@ -30,6 +30,9 @@ def locale_themes(locale_id):
     """The themes an editor may choose on a page of ``locale_id``, sorted by name: its own copies
     and the default-locale copies of themes not translated into it."""
     from wagtail.models import Locale
+
+    from portal.models import Theme
+    from portal.taxonomy import sort_key
 
     default_id = Locale.get_default().pk
     candidates = Theme.objects.filter(locale_id__in={locale_id, default_id})
@@ -42,6 +45,9 @@ def locale_themes(locale_id):
 
 def country_choices_in(language_code):
     """``(pk, name in language_code)`` of every country, sorted by that name."""
+    from portal.models import Country
+    from portal.taxonomy import sort_key
+
     countries = Country.objects.only("pk", "iso_code", "name_fr", "name_en", "name_es", "name_ar")
     pairs = [(country.pk, country.name_in(language_code)) for country in countries]
     return sorted(pairs, key=lambda pair: sort_key(pair[1]))
@@ -69,6 +75,8 @@ class TaxonomyChoices:
         return self._countries
 
     def apply(self, form):
+        from portal.models import Country, Theme
+
         for name, field in form.fields.items():
             if name not in TAXONOMY_FIELDS or not isinstance(field, forms.ModelChoiceField):
                 continue
@@ -91,7 +99,31 @@ class TaxonomyChoices:
             field.choices = choices
 
 
-class TaxonomyPageForm(WagtailAdminPageForm):
+class EditorPageForm(WagtailAdminPageForm):
+    """The admin form of every page of the portal: a new page's ``body`` starts with an empty
+    paragraph, ready to type; a paragraph left empty is dropped on saving."""
+
+    def __init__(self, *args, **kwargs):
+        instance = kwargs.get("instance")
+        if instance is not None and not instance.pk and hasattr(instance, "body") and not instance.body:
+            instance.body = [("paragraph", RichText(""))]
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        body = cleaned_data.get("body")
+        if isinstance(body, StreamValue):
+            kept = [
+                (child.block_type, child.value, child.id)
+                for child in body
+                if not (child.block_type == "paragraph" and not strip_tags(child.value.source).strip())
+            ]
+            if len(kept) != len(body):
+                cleaned_data["body"] = StreamValue(body.stream_block, kept)
+        return cleaned_data
+
+
+class TaxonomyPageForm(EditorPageForm):
     """The admin form of a page with themes or countries (see the module's docstring)."""
 
     def __init__(self, *args, **kwargs):
@@ -124,6 +156,8 @@ class TaxonomyPageMixin:
     """For pages with ``themes``: their themes are the copies in the page's locale, when there are."""
 
     def localize_taxonomy(self):
+        from portal.models import Theme
+
         if not self.locale_id or not hasattr(self, "themes"):
             return
         themes = list(self.themes.all())

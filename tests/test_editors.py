@@ -1,6 +1,7 @@
 """The editors' admin: choosers in the page's language, taxonomy mapped on translation, laureate
 rows synchronised, the dashboard's panels and shortcuts, the body ready to type."""
 
+import json
 import re
 
 import pytest
@@ -183,3 +184,65 @@ def test_laureate_rows_are_synchronised_to_translations(site_tree, taxonomy):
         "Nantes",
     ]
     assert Laureate.objects.filter(page_id=call.pk).count() == 2
+
+
+def test_editor_dashboard_shows_shortcuts_and_own_drafts(editor_client, site_tree, django_user_model):
+    news_index = NewsIndexPageFactory(parent=site_tree["homes"]["fr"])
+    call_index = CallIndexPageFactory(parent=site_tree["homes"]["fr"])
+    item = NewsPageFactory(parent=news_index, title="Brouillon de l’éditeur")
+    item.title = "Brouillon de l’éditeur (révisé)"
+    item.save_revision(user=django_user_model.objects.get(username="editeur"))
+    with translation.override("fr"):
+        html = editor_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Raccourcis" in html
+    assert f'href="/admin/pages/add/news/newspage/{news_index.pk}/"' in html and "Ajouter une actualité" in html
+    assert f'href="/admin/pages/add/calls/callpage/{call_index.pk}/"' in html and "Ajouter un appel à projets" in html
+    assert "Publier une liste de lauréats" in html
+    assert f'href="/admin/pages/{news_index.pk}/"' in html and "Ouvrir la liste des actualités" in html
+    assert "Vos brouillons et pages en attente de modération" in html
+    assert "Brouillon de l’éditeur (révisé)" in html
+
+
+def test_moderator_dashboard_lists_the_item_to_review(client, site_tree, django_user_model):
+    call_command("setup_roles", verbosity=0)
+    ensure_demo_accounts()
+    index = NewsIndexPageFactory(parent=site_tree["homes"]["fr"])
+    item = NewsPageFactory(parent=index, title="À relire")
+    item.save_revision(user=django_user_model.objects.get(username="editeur"))
+    item.get_workflow().start(item, django_user_model.objects.get(username="editeur"))
+    client.post("/admin/login/", {"username": "moderateur", "password": PASSWORDS["moderateur"]})
+    html = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "En attente de votre vérification" in html
+    assert "À relire" in html.split("En attente de votre vérification")[1]
+
+
+def test_new_body_starts_with_a_paragraph_an_untouched_one_is_dropped(editor_client, site_tree, django_user_model):
+    index = NewsIndexPageFactory(parent=site_tree["homes"]["fr"])
+    with translation.override("fr"):
+        html = editor_client.get(
+            f"/admin/pages/add/news/newspage/{index.pk}/", HTTP_ACCEPT_LANGUAGE="fr"
+        ).content.decode()
+    form_class = NewsPage.get_edit_handler().get_form_class()
+    editor = django_user_model.objects.get(username="editeur")
+    form = form_class(instance=NewsPage(locale=index.locale), parent_page=index, for_user=editor)
+    assert [block.block_type for block in form.initial["body"]] == ["paragraph"]
+    assert "Paragraphe" in html
+    response = editor_client.post(
+        f"/admin/pages/add/news/newspage/{index.pk}/",
+        {
+            "title": "Sans corps",
+            "slug": "sans-corps",
+            "summary": "Résumé",
+            "date": "2025-01-10",
+            "category": "institutional",
+            "body-count": "1",
+            "body-0-type": "paragraph",
+            "body-0-value": json.dumps({"blocks": [{"key": "a", "text": "", "type": "unstyled"}], "entityMap": {}}),
+            "body-0-deleted": "",
+            "body-0-order": "0",
+            "documents-count": "0",
+            "laureates-TOTAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert len(NewsPage.objects.get(slug="sans-corps").get_latest_revision_as_object().body) == 0
