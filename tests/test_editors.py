@@ -1,12 +1,14 @@
 """The editors' admin: choosers in the page's language, taxonomy mapped on translation, laureate
 rows synchronised, the dashboard's panels and shortcuts, the body ready to type."""
 
+import datetime
 import json
 import re
 
 import pytest
+import time_machine
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
@@ -14,6 +16,7 @@ from calls.models import CallPage, Laureate
 from demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
 from news.models import NewsPage
 from portal.models import Theme
+from portal.scheduler import enqueue_due_jobs
 from tests.factories import CountryFactory, ThemeFactory, translate_page
 from tests.factories_calls import CallIndexPageFactory, CallPageFactory
 from tests.factories_news import NewsIndexPageFactory, NewsPageFactory
@@ -246,3 +249,30 @@ def test_new_body_starts_with_a_paragraph_an_untouched_one_is_dropped(editor_cli
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert len(NewsPage.objects.get(slug="sans-corps").get_latest_revision_as_object().body) == 0
+
+
+def test_approved_item_with_a_go_live_time_goes_live_through_the_scheduler(
+    client, site_tree, django_user_model, django_capture_on_commit_callbacks
+):
+    """Nobody clicks at the publication time: the scheduler queues publish_scheduled_pages."""
+    call_command("setup_roles", verbosity=0)
+    ensure_demo_accounts()
+    editor = django_user_model.objects.get(username="editeur")
+    moderator = django_user_model.objects.get(username="moderateur")
+    index = NewsIndexPageFactory(parent=site_tree["homes"]["fr"])
+    go_live = timezone.now() + datetime.timedelta(days=1)
+    page = NewsPageFactory.build(title="Annonce programmée", slug="annonce-programmee", live=False)
+    page.go_live_at = go_live
+    index.add_child(instance=page)
+    page.save_revision(user=editor)
+    state = page.get_workflow().start(page, editor)
+    state.current_task_state.task.specific.on_action(state.current_task_state, moderator, "approve")
+    page.refresh_from_db()
+    assert not page.live
+    assert "Annonce programmée" not in client.get("/fr/actualites/").content.decode()
+    with time_machine.travel(go_live + datetime.timedelta(minutes=1), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert "publish_scheduled_pages" in enqueue_due_jobs()
+        page.refresh_from_db()
+        assert page.live
+        assert "Annonce programmée" in client.get("/fr/actualites/").content.decode()
