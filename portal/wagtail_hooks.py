@@ -27,6 +27,7 @@ from portal.admin_tasks import BackgroundTaskViewSet
 from portal.authorities import FrenchAuthority, PartnerAuthority
 from portal.dashboard import construct_homepage_panels
 from portal.models import Country
+from portal.pagecache import note_served_page
 
 
 class AuthoritySearchForm(BaseFilterForm):
@@ -172,3 +173,6 @@ def editors_dashboard(request, panels):
 @hooks.register("insert_global_admin_css")
 def editors_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("portal/admin/editors.css"))
+
+
+hooks.register("before_serve_page", note_served_page)
