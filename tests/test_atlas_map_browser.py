@@ -20,6 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_world_map_table_and_filters(live_server, browser_page):
+    browser_page.set_default_timeout(60_000)  # the shared test machine can be slow
     cache.clear()
     build_site()
     page = AtlasIndexPageFactory()
