@@ -54,12 +54,14 @@ def attach_laureate_links(laureates, atlas):
 
 
 def active_atlas():
-    """The live Atlas page of the active language (of the default one when untranslated)."""
+    """The live Atlas page of the active language (of the first one created when untranslated),
+    or None. One query."""
     from atlas.models import AtlasIndexPage
     from portal.i18n import active_locale
 
-    pages = AtlasIndexPage.objects.live().public()
-    return pages.filter(locale=active_locale()).first() or pages.order_by("pk").first()
+    locale_id = active_locale().pk
+    pages = list(AtlasIndexPage.objects.live().public().order_by("pk"))
+    return next((page for page in pages if page.locale_id == locale_id), pages[0] if pages else None)
 
 
 def laureate_rows_of(authority):
