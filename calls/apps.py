@@ -7,10 +7,12 @@ class CallsConfig(AppConfig):
     verbose_name = _("Calls for projects")
 
     def ready(self):
-        from calls.models import Laureate
+        from calls.models import CallPage, Laureate
+        from portal.admin_forms import register_synchronised_taxonomy
         from portal.pagecache import register_boundary, register_content_models
 
         register_content_models(Laureate)
+        register_synchronised_taxonomy(CallPage)
         register_boundary(next_call_status_change)
 
 

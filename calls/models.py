@@ -38,6 +38,7 @@ from calls.status import (
     status_at,
     status_expression,
 )
+from portal.admin_forms import TaxonomyPageForm, TaxonomyPageMixin
 from portal.blocks import ContentBlocks, DocumentBlock
 from portal.models import BasePage
 from portal.taxonomy import attach_localized_themes, localize_themes, sort_key
@@ -162,7 +163,7 @@ class CallIndexPage(RoutablePageMixin, BasePage):
         return exports.open_calls_json(request, CallListing(request, self))
 
 
-class CallPage(RoutablePageMixin, BasePage):
+class CallPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
     """One call for projects: who may apply, until when, how, and later who won."""
 
     class CallType(models.TextChoices):
@@ -251,6 +252,7 @@ class CallPage(RoutablePageMixin, BasePage):
     contact_email = models.EmailField(_("contact email"), blank=True)
 
     objects = CallPageManager()
+    base_form_class = TaxonomyPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

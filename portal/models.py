@@ -17,6 +17,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from portal.admin_forms import EditorPageForm
 from portal.blocks import MenuItemBlock
 
 
@@ -62,6 +63,8 @@ class BasePage(Page):
             _("For site menus"),
         ),
     ]
+
+    base_form_class = EditorPageForm
 
     class Meta:
         abstract = True
