@@ -31,3 +31,8 @@ def connect_content_version_signals():
         post_save.connect(bump_content_version, sender=model, dispatch_uid=uid)
         post_delete.connect(bump_content_version, sender=model, dispatch_uid=uid)
     m2m_changed.connect(bump_content_version, sender=Project.themes.through, dispatch_uid=uid)
+    from atlas.stats import forget_figures
+
+    for model in (Project, ProjectFrenchAuthority, ProjectPartner):
+        post_save.connect(forget_figures, sender=model, dispatch_uid="atlas-figures")
+        post_delete.connect(forget_figures, sender=model, dispatch_uid="atlas-figures")

@@ -567,6 +567,54 @@ class AtlasIndexPage(RoutablePageMixin, BasePage):
 
         return views.atlas_index(request, self)
 
+    @path("projets/", name="projects")
+    def projects_route(self, request):
+        from atlas import views
+
+        return views.project_list(request, self)
+
+    @re_path(r"^projets/export/(?P<fmt>csv|xlsx|json|pdf)/$", name="projects_export")
+    def projects_export_route(self, request, fmt):
+        from atlas import views
+
+        return views.project_export(request, self, fmt)
+
+    @path("donnees/", name="open_data")
+    def open_data_route(self, request):
+        from atlas import views
+
+        return views.open_data(request, self)
+
+    @re_path(r"^donnees/(?P<fmt>csv|json)/$", name="open_data_file")
+    def open_data_file_route(self, request, fmt):
+        from atlas import views
+
+        return views.open_data_file(request, self, fmt)
+
+    @path("monde/", name="world")
+    def world_route(self, request):
+        from atlas import views
+
+        return views.world(request, self)
+
+    @re_path(r"^monde/(?P<code>[0-9]{3})/$", name="continent")
+    def continent_route(self, request, code):
+        from atlas import views
+
+        return views.continent(request, self, code)
+
+    @re_path(r"^pays/(?P<iso>[A-Z]{2})/$", name="country")
+    def country_route(self, request, iso):
+        from atlas import views
+
+        return views.country(request, self, iso)
+
+    @path("carte/donnees/", name="map_data")
+    def map_data_route(self, request):
+        from atlas import views
+
+        return views.map_data(request, self)
+
     @re_path(r"^projets/(?P<pk>\d+)/$", name="project")
     def project_route(self, request, pk):
         from atlas import views
@@ -592,6 +640,12 @@ class AtlasIndexPage(RoutablePageMixin, BasePage):
         return self.url + self.reverse_subpage(
             "french_authority", kwargs={"kind": authority.kind, "code": authority.code}
         )
+
+    def continent_url(self, code):
+        return self.url + self.reverse_subpage("continent", kwargs={"code": code})
+
+    def country_url(self, country):
+        return self.url + self.reverse_subpage("country", kwargs={"iso": country.iso_code})
 
     def partner_authority_url(self, partner):
         return self.url + self.reverse_subpage("partner_authority", kwargs={"pk": partner.pk})

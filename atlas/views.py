@@ -8,12 +8,15 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from atlas import exports, matching, stats
 from atlas.importer import ImportForm, import_projects, template_csv
+from atlas.listings import ProjectListing
 from atlas.models import (
     ApdFigure,
     FundingLine,
@@ -24,30 +27,96 @@ from atlas.models import (
 from portal.authorities import FrenchAuthority, PartnerAuthority
 from portal.gazetteer import country_numeric_codes
 from portal.i18n import localized_pages
+from portal.models import Country
 from portal.taxonomy import attach_localized_themes, localize_themes, sort_key
 
 PROJECTS_PER_PAGE = 20
 
 
 def atlas_index(request, page):
-    """The Atlas home: the live figures (published projects and who takes part in them)."""
+    """The Atlas home: the live figures, the continents, the map, the way to the list."""
     projects = Project.objects.published()
-    figures = {
-        "projects": projects.count(),
-        "french_authorities": ProjectFrenchAuthority.objects.filter(project__in=projects, authority__isnull=False)
-        .values("authority")
-        .distinct()
-        .count(),
-        "partner_authorities": ProjectPartner.objects.filter(project__in=projects, partner__isnull=False)
-        .values("partner")
-        .distinct()
-        .count(),
-        "countries": ProjectPartner.objects.filter(project__in=projects, country__isnull=False)
-        .values("country__iso_code")
-        .distinct()
-        .count(),
+    continents = stats.continents(projects)
+    return page.render(
+        request,
+        context_overrides={
+            "figures": stats.live_figures(),
+            "continents": [(code, name, count, page.continent_url(code)) for code, name, count in continents],
+            "list_url": page.url + page.reverse_subpage("projects"),
+            "world_url": page.url + page.reverse_subpage("world"),
+            "map_data_url": page.url + page.reverse_subpage("map_data"),
+            "country_rows": stats.countries(projects),
+        },
+    )
+
+
+def render_level(request, page, *, title, projects, list_query, trail, children=None, children_title="", extra=None):
+    """One level of the navigation World → continent → country: its state of cooperation."""
+    context = {
+        "level_title": title,
+        "state": stats.cooperation_state(projects, page),
+        "trail": trail,
+        "children": children or [],
+        "children_title": children_title,
+        "list_url": page.url + page.reverse_subpage("projects") + (f"?{list_query}" if list_query else ""),
     }
-    return page.render(request, context_overrides={"figures": figures})
+    return page.render(request, template="atlas/level.html", context_overrides=context | (extra or {}))
+
+
+def world(request, page):
+    projects = Project.objects.published()
+    children = [(name, page.continent_url(code), count) for code, name, count in stats.continents(projects)]
+    return render_level(
+        request,
+        page,
+        title=_("World"),
+        projects=projects,
+        list_query="",
+        trail=[],
+        children=children,
+        children_title=_("Continents"),
+    )
+
+
+def continent(request, page, code):
+    names = dict(Country.Continent.choices)
+    if code not in names:
+        raise Http404
+    projects = Project.objects.published().filter(
+        pk__in=ProjectPartner.objects.filter(country__continent=code).values("project_id")
+    )
+    children = [(c.name, page.country_url(c), c.project_count) for c in stats.countries(projects, continent=code)]
+    world_url = page.url + page.reverse_subpage("world")
+    return render_level(
+        request,
+        page,
+        title=names[code],
+        projects=projects,
+        list_query=f"continent={code}",
+        trail=[(_("World"), world_url)],
+        children=children,
+        children_title=_("Countries"),
+    )
+
+
+def country(request, page, iso):
+    country = Country.objects.filter(iso_code=iso).first()
+    if country is None:
+        raise Http404
+    projects = Project.objects.published().filter(
+        pk__in=ProjectPartner.objects.filter(country=country).values("project_id")
+    )
+    trail = [(_("World"), page.url + page.reverse_subpage("world"))]
+    if country.continent:
+        trail.append((country.get_continent_display(), page.continent_url(country.continent)))
+    return render_level(
+        request,
+        page,
+        title=country.name,
+        projects=projects,
+        list_query=f"country={iso}",
+        trail=trail,
+    )
 
 
 def project_detail(request, page, pk):
@@ -186,8 +255,41 @@ def french_authority_detail(request, page, kind, code):
             if authority.departement_id and authority.departement_id != authority.pk
             else "",
             "noindex": not page_obj.paginator.count or page_obj.number > 1,
+            "territory_state": territory_state(page, authority),
+            **won_and_label(authority),
         },
     )
+
+
+def won_and_label(authority):
+    """The laureate rows naming the authority (calls it won) and its EXPE-CT label, with links."""
+    from forms.pages import LabelledAuthoritiesPage
+
+    rows = matching.laureate_rows_of(authority)
+    calls = localized_pages([row.page for row in rows])
+    for row in rows:
+        row.call_page = calls.get(row.page_id, row.page)
+    label = matching.expertise_label_of(authority)
+    label_url = ""
+    if label is not None:
+        labelled = matching.localized_page(LabelledAuthoritiesPage)
+        if labelled is not None:
+            label_url = labelled.url + labelled.reverse_subpage("authority", args=[label.reference])
+    return {"laureate_rows": rows, "expertise_label": label, "expertise_label_url": label_url}
+
+
+def territory_state(page, authority):
+    """For a région or a département: the state of cooperation of the projects led from it."""
+    if authority.kind == FrenchAuthority.Kind.REGION:
+        projects = Project.objects.published().filter(region=authority)
+    elif authority.kind == FrenchAuthority.Kind.DEPARTEMENT:
+        projects = Project.objects.published().filter(departement=authority)
+    else:
+        return None
+    state = stats.cooperation_state(projects, page)
+    field = "region" if authority.kind == FrenchAuthority.Kind.REGION else "departement"
+    state["list_url"] = page.url + page.reverse_subpage("projects") + f"?{field}={authority.code}"
+    return state
 
 
 def partner_authority_detail(request, page, pk):
@@ -207,6 +309,12 @@ def partner_authority_detail(request, page, pk):
     )
     for authority in french_partners:
         authority.public_url = page.french_authority_url(authority)
+    from forms.pages import BourseIndexPage
+
+    offers = matching.offers_of(partner)
+    bourse = matching.localized_page(BourseIndexPage) if offers else None
+    for offer in offers:
+        offer.public_url = bourse.url + bourse.reverse_subpage("offer", args=[offer.reference]) if bourse else ""
     return page.render(
         request,
         template="atlas/partner_authority_detail.html",
@@ -214,6 +322,7 @@ def partner_authority_detail(request, page, pk):
             "partner": partner,
             "country_name": partner.country.name,
             "french_partners": french_partners,
+            "offers": offers,
             "page_obj": page_obj,
             "projects": page_obj.object_list,
             "project_count": page_obj.paginator.count,
@@ -235,6 +344,116 @@ def with_listing_labels(page, projects):
             for link in project.partner_links.all()
         ]
     return projects
+
+
+def project_list(request, page):
+    """The projects of the Atlas, filtered (theme, kind, funding, country, continent, région,
+    département, authority, year, keywords), with the filtered list's exports."""
+    listing = ProjectListing(request, page)
+    context = listing.context()
+    query = context["filter_query"]
+    context["exports"] = [
+        (
+            label,
+            page.url + page.reverse_subpage("projects_export", kwargs={"fmt": fmt}) + (f"?{query}" if query else ""),
+            fmt,
+        )
+        for fmt, label in EXPORT_FORMATS
+        if fmt != "pdf" or exports.pdf_available()
+    ]
+    context["project_count"] = context["page_obj"].paginator.count
+    context["map_data_url"] = page.url + page.reverse_subpage("map_data") + (f"?{query}" if query else "")
+    context["country_rows"] = stats.countries(listing.queryset)
+    return page.render(request, template="atlas/project_list.html", context_overrides=context)
+
+
+EXPORT_FORMATS = [("csv", "CSV"), ("xlsx", "XLSX"), ("json", "JSON"), ("pdf", "PDF")]
+
+
+def absolute_project_url(request, page):
+    """A function giving the absolute address of a project's page (cheap: no reversing per row)."""
+    prefix = request.build_absolute_uri(page.url + "projets/")
+    return lambda project: f"{prefix}{project.pk}/"
+
+
+def project_export(request, page, fmt):
+    """The filtered list, every row, as CSV, XLSX, JSON (streamed) or a PDF extract."""
+    listing = ProjectListing(request, page)
+    rows = exports.project_rows(listing.queryset, absolute_project_url(request, page))
+    filename = "atlas-projets-extrait"
+    if fmt == "csv":
+        return exports.csv_response(rows, f"{filename}.csv")
+    if fmt == "xlsx":
+        return exports.xlsx_response(rows, f"{filename}.xlsx")
+    if fmt == "json":
+        metadata = {"source": request.build_absolute_uri(page.url), "filters": listing.filters.active}
+        return exports.json_response(rows, f"{filename}.json", metadata)
+    if not exports.pdf_available():
+        raise Http404
+    return exports.pdf_response(request, listing, page)
+
+
+def map_data(request, page):
+    """The map's data for the filtered list (the list's filters): projects per partner country
+    (ISO numeric code, as the world-atlas shapes) and partner authorities with coordinates and
+    their number of projects, as compact arrays (about 100 KB compressed at 10,000 partners)."""
+    projects = ProjectListing(request, page).queryset.order_by().values("pk")
+    numeric = country_numeric_codes()
+    countries = {}
+    for iso, count in (
+        ProjectPartner.objects.filter(project__in=projects, country__isnull=False)
+        .values_list("country__iso_code")
+        .annotate(count=Count("project", distinct=True))
+    ):
+        if iso in numeric:
+            countries[numeric[iso]] = count
+    points = [
+        [round(float(lat), 3), round(float(lon), 3), count, pk, name]
+        for pk, name, lat, lon, count in PartnerAuthority.objects.filter(
+            project_links__project__in=projects, latitude__isnull=False, longitude__isnull=False
+        )
+        .values_list("pk", "name", "latitude", "longitude")
+        .annotate(count=Count("project_links__project", distinct=True))
+        .order_by("pk")
+    ]
+    response = JsonResponse(
+        {"countries": countries, "points": points}, json_dumps_params={"separators": (",", ":"), "ensure_ascii": False}
+    )
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def open_data(request, page):
+    """The open data of the Atlas: its files, at stable addresses, and their schema."""
+    files = [(fmt, page.url + page.reverse_subpage("open_data_file", kwargs={"fmt": fmt})) for fmt in ("csv", "json")]
+    return page.render(
+        request,
+        template="atlas/open_data.html",
+        context_overrides={
+            "files": files,
+            "columns": exports.COLUMNS,
+            "project_count": Project.objects.published().count(),
+        },
+    )
+
+
+def open_data_file(request, page, fmt):
+    """The whole Atlas (published projects) in one file, labels in French, same schema."""
+    rows = exports.project_rows(
+        Project.objects.published().order_by("pk"), absolute_project_url(request, page), language_code="fr"
+    )
+    if fmt == "csv":
+        return exports.csv_response(rows, "atlas-projets.csv")
+    with translation.override("fr"):
+        schema = [{"name": name, "type": kind, "description": str(text)} for name, kind, text in exports.COLUMNS]
+    metadata = {
+        "title": "Atlas de la coopération décentralisée",
+        "publisher": "Ministère de l’Europe et des Affaires étrangères (CNCD)",
+        "licence": "Licence Ouverte / Open Licence 2.0",
+        "source": request.build_absolute_uri(page.url),
+        "schema": schema,
+    }
+    return exports.json_response(rows, "atlas-projets.json", metadata, attachment=False)
 
 
 # --- admin -------------------------------------------------------------------------------------

@@ -119,3 +119,9 @@ class LaureateListing(Listing):
 
     def decorate(self, laureates):
         return attach_localized_themes(laureates, field="theme")
+
+    def decorate_page(self, laureates):
+        from atlas.matching import active_atlas, attach_laureate_links
+
+        laureates = self.decorate(laureates)
+        return attach_laureate_links(laureates, active_atlas()) if laureates else laureates

@@ -339,6 +339,10 @@ class CallPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         laureates = attach_localized_themes(self.laureate_rows(), field="theme")
+        if laureates:
+            from atlas.matching import active_atlas, attach_laureate_links
+
+            attach_laureate_links(laureates, active_atlas())  # links to the Atlas when certain
         self.__dict__["has_laureates"] = bool(laureates)
         context["laureates"] = laureates
         context["themes"] = localize_themes(self.themes.all())

@@ -99,7 +99,14 @@ class HomePage(BasePage):
         context["entry_points"] = self.localized_entry_points()
         context["latest_news"] = self.latest_news()
         context["closing_calls"] = self.closing_calls()
+        context["atlas_figures"] = self.atlas_figures()
         return context
+
+    def atlas_figures(self):
+        """The live figures of the Atlas (they replace the key figures typed by editors)."""
+        from atlas.stats import home_figures
+
+        return home_figures(self.locale_id)
 
 
 class ContentPage(BasePage):

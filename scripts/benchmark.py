@@ -56,6 +56,7 @@ from calls.models import CallPage, Laureate
 from forms.models import PartnershipOffer
 from forms.pages import BourseIndexPage
 from news.models import NewsIndexPage, NewsPage
+from atlas.models import AtlasIndexPage, Project, ProjectPartner
 
 news_index = NewsIndexPage.objects.live().get(locale__language_code="fr")
 items = news_index.news_items()
@@ -69,6 +70,11 @@ call = (
 with translation.override("fr"):
     search = reverse("search")
     suggestions = reverse("search_autocomplete")
+atlas = AtlasIndexPage.objects.live().get(locale__language_code="fr")
+busiest = (
+    ProjectPartner.objects.filter(project__status="published", country__isnull=False)
+    .values_list("country__iso_code").annotate(n=Count("project")).order_by("-n").first()[0]
+)
 # The admin pages, as a superuser of the benchmark database with a session of its own; the call
 # edited is the one with the most laureates, topped up to 500 rows.
 from importlib import import_module
@@ -99,6 +105,9 @@ print(json.dumps({
         "bourse": BourseIndexPage.objects.live().get(locale__language_code="fr").url,
         "search": f"{search}?q=SEARCH_WORD",
         "autocomplete": f"{suggestions}?q=coop",
+        "atlas": atlas.url,
+        "atlas_country": f"{atlas.url}pays/{busiest}/",
+        "atlas_list": f"{atlas.url}projets/?continent=002&funding=own&year={year}",
         "admin_dashboard": "/admin/",
         "admin_explorer": f"/admin/pages/{news_index.pk}/",
         "admin_call_edit": f"/admin/pages/{call.pk}/edit/",
@@ -109,6 +118,7 @@ print(json.dumps({
         "calls": CallPage.objects.live().count(),
         "laureates": Laureate.objects.count(),
         "published offers": PartnershipOffer.objects.published().count(),
+        "atlas projects": Project.objects.published().count(),
     },
     "page_cache": {name: repr(getattr(settings, name)) for name in dir(settings) if name.startswith("PAGE_CACHE")},
     "cache": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1],
@@ -166,6 +176,9 @@ LABELS = {
     "bourse": "Bourse partenariats list",
     "search": f"Search « {SEARCH_WORD} »",
     "autocomplete": "Autocomplete « coop »",
+    "atlas": "Atlas home",
+    "atlas_country": "Atlas country page (most projects)",
+    "atlas_list": "Atlas list, filtered",
     "admin_dashboard": "Admin: dashboard",
     "admin_explorer": "Admin: page explorer (news)",
     "admin_call_edit": "Admin: edit a call with {admin_call_laureates} laureates",
@@ -264,6 +277,9 @@ def prepare(options, base_env):
     for line in output.splitlines():
         if "already" in line or "ready" in line or "Indexed" in line:
             log(f"  {line.strip()}")
+    log("loading the Atlas demo and its volume (load_atlas_demo, generate_atlas_volume)")
+    manage(base_env, "load_atlas_demo")
+    manage(base_env, "generate_atlas_volume")
     log(f"data ready in {time.monotonic() - started:.0f} s")
 
 

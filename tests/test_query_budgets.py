@@ -51,11 +51,11 @@ BUDGETS = {
     "calls rss": 14,  # 11 → 11
     "calls ical": 13,  # 10 → 10
     "open calls json": 14,  # 11 → 11
-    "call page": 27,  # 24 → 24
+    "call page": 30,  # 24 → 24; 27 with the laureates' links to the Atlas (atlas/matching.py)
     "call laureates csv": 14,  # 11 → 11
     "call laureates json": 14,  # 11 → 11
-    "laureates page": 28,  # 25 → 25
-    "laureates page, filtered": 28,  # 25 → 25
+    "laureates page": 31,  # 25 → 25; 28 with the laureates' links to the Atlas
+    "laureates page, filtered": 31,  # 25 → 25; 28 with the laureates' links to the Atlas
     "laureates csv": 16,  # 13 → 13
     "bourse": 27,  # 24 → 24
     "bourse, filtered": 27,  # 24 → 24

@@ -1,4 +1,5 @@
-/* The Bourse map: markers of the filtered offers, read from the page's GeoJSON route.
+/* The Bourse map: markers of the filtered offers, read from the page's GeoJSON route, on the
+   Atlas base layer (atlas/static/atlas/base-layer.js: Natural Earth countries, no tiles).
    Without JavaScript (or without tiles) the list below the map gives the same offers. */
 (function () {
   "use strict";
@@ -7,6 +8,10 @@
     return;
   }
   var map = L.map(element, { scrollWheelZoom: false }).setView([15, 10], 2);
+  // The base layer shared with the Atlas map: the countries shipped with the site (no tiles).
+  if (window.AtlasBaseLayer && element.dataset.worldUrl) {
+    window.AtlasBaseLayer.add(map, element.dataset.worldUrl).then(function () { element.dataset.baseLayer = "drawn"; });
+  }
   if (element.dataset.tileUrl) {
     L.tileLayer(element.dataset.tileUrl, { attribution: element.dataset.attribution, maxZoom: 18 }).addTo(map);
   }

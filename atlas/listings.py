@@ -1,0 +1,130 @@
+"""The project list of the Atlas (route ``projets/`` of ``AtlasIndexPage``), declared with the
+listing framework (``portal/listing.py``).
+
+Filters, all lenient (an unknown value is dropped, the list shows as if it had not been given):
+theme (slug), kind, funding source, partner country (ISO code), continent (UN M49 code),
+French région and département (official codes), authority (a French or partner authority: name
+words or official code / SIREN), year (projects running that year) and keywords (words of the
+title, objectives or description). The same filters drive the exports (CSV, XLSX, JSON, PDF)
+and the map's data.
+"""
+
+import django_filters
+from django.db.models import Max, Min, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from atlas.models import FundingLine, Project, ProjectFrenchAuthority, ProjectPartner
+from portal.authorities import FrenchAuthority, PartnerAuthority
+from portal.listing import ChoiceFilter, CountryFilter, DataChoiceFilter, Listing, ListingFilterSet, ThemeFilter
+from portal.models import Country
+from portal.taxonomy import country_choices, sort_key
+
+MAX_KEYWORDS = 8
+
+
+class PartnerCountryFilter(CountryFilter):
+    """``?country=<ISO code>``: projects with a partner in that country; choices are the
+    countries of the partners of the list."""
+
+    def choices_from(self, filterset, queryset):
+        used = ProjectPartner.objects.filter(project__in=queryset.order_by().values("pk")).values("country")
+        return country_choices(Country.objects.filter(pk__in=used))
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(pk__in=ProjectPartner.objects.filter(country__iso_code=value).values("project_id"))
+
+
+class FrenchPlaceFilter(DataChoiceFilter):
+    """``?region=53`` / ``?departement=29``: projects whose lead authority is in that région or
+    département (official code); choices are those of the list's projects."""
+
+    def choices_from(self, filterset, queryset):
+        places = FrenchAuthority.objects.filter(pk__in=queryset.order_by().values(self.field_name))
+        return sorted(((place.code, place.name) for place in places), key=lambda pair: sort_key(pair[1]))
+
+    def filter(self, qs, value):
+        return qs if not value else qs.filter(**{f"{self.field_name}__code": value})
+
+
+class ActiveYearFilter(DataChoiceFilter):
+    """``?year=2021``: projects running that year (started then or before, not ended before)."""
+
+    def choices_from(self, filterset, queryset):
+        bounds = queryset.order_by().aggregate(first=Min("start_year"), last=Max("end_year"))
+        if not bounds["first"]:
+            return []
+        last = max(bounds["last"] or 0, timezone.localdate().year)
+        return [(str(year), str(year)) for year in range(last, bounds["first"] - 1, -1)]
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        year = int(value)
+        return qs.filter(start_year__lte=year).filter(Q(end_year__isnull=True) | Q(end_year__gte=year))
+
+
+class ProjectFilterSet(ListingFilterSet):
+    q = django_filters.CharFilter(label=_("Keywords"), method="filter_keywords", max_length=200)
+    theme = ThemeFilter(field_name="themes")
+    kind = ChoiceFilter(choices=Project.Kind.choices, label=_("Kind of action"))
+    funding = ChoiceFilter(
+        choices=FundingLine.Source.choices, label=_("Funding source"), method="filter_funding", empty_label=_("All")
+    )
+    continent = ChoiceFilter(
+        choices=Country.Continent.choices,
+        label=_("Continent"),
+        method="filter_continent",
+        empty_label=_("All continents"),
+    )
+    country = PartnerCountryFilter()
+    region = FrenchPlaceFilter(field_name="region", label=_("French region"), empty_label=_("All regions"))
+    departement = FrenchPlaceFilter(field_name="departement", label=_("Département"), empty_label=_("All départements"))
+    authority = django_filters.CharFilter(
+        label=_("Authority (name or code)"), method="filter_authority", max_length=200
+    )
+    year = ActiveYearFilter(label=_("Year"), empty_label=_("All years"))
+
+    def filter_keywords(self, queryset, name, value):
+        for word in value.split()[:MAX_KEYWORDS]:
+            queryset = queryset.filter(
+                Q(title__icontains=word) | Q(objectives__icontains=word) | Q(description__icontains=word)
+            )
+        return queryset
+
+    def filter_funding(self, queryset, name, value):
+        return queryset.filter(pk__in=FundingLine.objects.filter(source=value).values("project_id"))
+
+    def filter_continent(self, queryset, name, value):
+        return queryset.filter(pk__in=ProjectPartner.objects.filter(country__continent=value).values("project_id"))
+
+    def filter_authority(self, queryset, name, value):
+        french = FrenchAuthority.objects.matching(value).values("pk")
+        partners = PartnerAuthority.objects.matching(value).values("pk")
+        return queryset.filter(
+            Q(pk__in=ProjectFrenchAuthority.objects.filter(authority__in=french).values("project_id"))
+            | Q(pk__in=ProjectPartner.objects.filter(partner__in=partners).values("project_id"))
+        )
+
+
+class ProjectListing(Listing):
+    """The published projects of the Atlas, most recent first, filtered."""
+
+    filterset_class = ProjectFilterSet
+    per_page = 20
+    context_object_name = "projects"
+
+    def get_queryset(self):
+        return Project.objects.published().order_by("-start_year", "title", "pk")
+
+    def decorate(self, projects):
+        from atlas.views import with_listing_labels
+
+        projects = list(projects)
+        if projects:
+            ids = [project.pk for project in projects]
+            order = {pk: index for index, pk in enumerate(ids)}
+            projects = sorted(Project.objects.filter(pk__in=ids).for_listing(), key=lambda p: order[p.pk])
+        return with_listing_labels(self.page, projects)

@@ -1,0 +1,55 @@
+"""Laureate rows, partnership offers and EXPE-CT labels link to the referential of authorities
+when the typed name is certain, and stay as typed otherwise; the authority pages list them."""
+
+import pytest
+
+from tests.factories_atlas import FrenchAuthorityFactory
+from tests.factories_calls import LaureateFactory
+from tests.factories_intake import (
+    BourseIndexPageFactory,
+    LabelledAuthoritiesPageFactory,
+    LabelRequestFactory,
+    OfferFactory,
+)
+from tests.test_atlas_pages import atlas, no_page_cache  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+def test_laureate_rows_link_when_certain(client, atlas):  # noqa: F811
+    call = atlas["call"]
+    mexico = atlas["xalapa"].country
+    for laureate in call.laureates.all():
+        laureate.country = mexico
+        laureate.save()
+    FrenchAuthorityFactory(kind="commune", code="17300", name="La Rochelle")
+    FrenchAuthorityFactory(kind="commune", code="17301", name="La Rochelle")
+    LaureateFactory(page=call, french_authority="La Rochelle", partner_authority="Inconnue", country=mexico)
+    LaureateFactory(page=call, french_authority="brest  metropole", partner_authority="XALAPA", country=mexico)
+    call.save_revision().publish()
+    html = client.get(call.url).content.decode()
+    assert '<th scope="row"><a href="/fr/atlas/collectivites/epci/242900314/">Brest Métropole</a></th>' in html
+    assert f'<td><a href="/fr/atlas/partenaires/{atlas["xalapa"].pk}/">Xalapa</a></td>' in html
+    assert '<a href="/fr/atlas/collectivites/epci/242900314/">brest  metropole</a>' in html  # folded name
+    assert '<th scope="row">La Rochelle</th>' in html  # two communes: kept as typed
+    assert "<td>Inconnue</td>" in html
+
+
+def test_french_authority_page_lists_calls_won_and_label(client, atlas):  # noqa: F811
+    labelled = LabelledAuthoritiesPageFactory()
+    label = LabelRequestFactory(authority_name="Brest Métropole", labelled=True)
+    html = client.get("/fr/atlas/collectivites/epci/242900314/").content.decode()
+    assert "Lauréate des appels à projets du ministère" in html
+    assert 'id="atlas-laureate-rows"' in html and "Appel à projets franco-mexicain 2020</a>" in html
+    assert "Label EXPE-CT" in html
+    assert f'href="{labelled.url}{label.reference}/"' in html
+
+
+def test_partner_page_lists_its_offers(client, atlas):  # noqa: F811
+    bourse = BourseIndexPageFactory()
+    offer = OfferFactory(authority_name="Xalapa", country=atlas["xalapa"].country, published=True)
+    OfferFactory(authority_name="Xalapa", country=atlas["xalapa"].country)  # not published
+    html = client.get(f"/fr/atlas/partenaires/{atlas['xalapa'].pk}/").content.decode()
+    assert "Ses offres sur la Bourse partenariats" in html
+    assert f'<a href="{bourse.url}offres/{offer.reference}/">{offer.project_title}</a>' in html
+    assert html.count('<li><a href="' + bourse.url + "offres/") == 1
