@@ -128,7 +128,9 @@ class IntakeBoundField(DsfrBoundField):
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
         if self.form._errors and self.errors and self.help_text:
-            attrs["aria-describedby"] = f"{self.auto_id}_helptext {self.auto_id}-desc-error"
+            # django-dsfr's hint id is made from id_for_label, its message id from auto_id.
+            hint = f"{self.id_for_label or self.auto_id}_helptext"
+            attrs["aria-describedby"] = f"{hint} {self.auto_id}-desc-error"
         return attrs
 
 
