@@ -239,14 +239,24 @@ class IntakeForm(DsfrBaseForm, forms.ModelForm):
     def error_summary(self):
         """(field id, messages) of each field in error, in the order of the form, for the summary
         at the top whose links lead to the fields (a group of boxes: its first box)."""
+        self.fresh_bound_fields()
         return [
             (self[name].id_for_label or f"{self[name].auto_id}_0", errors)
             for name, errors in ((name, self.errors.get(name)) for name in self.fields)
             if errors and name != "website"
         ]
 
+    def fresh_bound_fields(self):
+        """django-dsfr's __init__ makes the bound fields before ours sets help texts and labels, and
+        a bound field copies them when made: make them again so hints (accepted formats, length
+        limits) and labels show."""
+        if not getattr(self, "_bound_fields_fresh", False):
+            self._bound_fields_cache.clear()
+            self._bound_fields_fresh = True
+
     def grouped_fields(self):
         """The fields by fieldset, as (legend, bound fields) pairs, for the template."""
+        self.fresh_bound_fields()
         return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
 
     def clean_website(self):
