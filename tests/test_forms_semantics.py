@@ -86,6 +86,8 @@ def test_counts_in_a_live_region_next_to_a_real_heading(client, intake_site):
     assert '<h2 class="fr-h4 fr-mb-1w" id="bourse-list-title">Les offres</h2>' in html
     assert '<p role="status" id="bourse-count">1 offre</p>' in html
     assert not re.search(r"<h\d[^>]*role=", html)
+    # The map's markers are tab stops: a link goes past them to the list.
+    assert '<a class="fr-link" href="#bourse-list-title">Passer la carte et aller à la liste des offres</a>' in html
     search = client.get("/fr/recherche/", {"q": "eau"}).content.decode()
     assert not re.search(r"<h\d[^>]*role=", search)
     assert '<p role="status" id="results-count">' in search
