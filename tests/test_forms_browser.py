@@ -24,8 +24,8 @@ def test_error_summary_focus_and_captcha_alternatives(live_server, browser_page,
         (arabic.url, "يُعرض الآن رمز أمان جديد."),
     ):
         page.goto(live_server.url + url)
-        page.locator("#intake-form button[type=submit]").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():  # the page with errors, not the form before it
+            page.locator("#intake-form button[type=submit]").click()
         assert page.evaluate("document.activeElement.id") == "form-errors"
         page.locator("#form-errors a").first.click()
         assert page.evaluate("document.activeElement.id") == "id_authority_name"
