@@ -23,10 +23,13 @@ node-deps:
 	@command -v npm >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
 
-# Debian packages: gettext for the catalogues, Chromium for the browser tests.
+# Debian packages: gettext for the catalogues, Chromium for the browser tests, flite for the
+# captcha's audio version, Java for the Nu HTML checker (tests/test_valid_html.py).
 system-deps:
-	@command -v msgfmt >/dev/null && command -v chromium >/dev/null || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext chromium >/dev/null; }
+	@command -v msgfmt >/dev/null && command -v chromium >/dev/null && command -v flite >/dev/null \
+	  && command -v java >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext chromium flite \
+	    default-jre-headless >/dev/null; }
 
 compilemessages:
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0

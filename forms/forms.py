@@ -16,7 +16,7 @@ from django.core.validators import MaxLengthValidator, RegexValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from dsfr.forms import DsfrBaseForm
+from dsfr.forms import DsfrBaseForm, DsfrBoundField
 from wagtail.models import Locale
 
 from forms.files import validate_attachment
@@ -56,20 +56,47 @@ def refuse_markup(value):
 
 
 class DsfrCaptchaInput(CaptchaTextInput):
-    """The captcha image with a translated text alternative and, with flite, an audio version."""
+    """The captcha image with a translated text alternative, with flite an audio version, and a
+    button for a new code (forms/static/forms/captcha.js)."""
 
     template_name = "forms/widgets/captcha.html"
 
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for subwidget in context["widget"]["subwidgets"]:
+            attrs = subwidget["attrs"]
+            attrs.pop("autocorrect", None)  # not HTML (Safari only): the Nu checker refuses it
+            if subwidget["type"] == "hidden":  # the key: not a field of the person's
+                for key in ("required", "aria-invalid", "aria-describedby", "class"):
+                    attrs.pop(key, None)
+        return context
+
+
+class DsfrCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """DSFR boxes without the ``dsfr="dsfr"`` attribute django-dsfr puts on each input to pick its
+    template (not HTML: the Nu checker refuses it)."""
+
+    option_template_name = "forms/widgets/checkbox_option.html"
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        option["attrs"].pop("dsfr", None)
+        return option
+
 
 class MultipleFileInput(forms.ClearableFileInput):
+    """The DSFR upload component (fr-upload-group): label, accepted formats and size as its hint."""
+
     allow_multiple_selected = True
+    group_class = "fr-upload-group"
 
 
 class MultipleFileField(forms.FileField):
     """Several files in one input, each checked by type, content and size."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.odt,.docx,.jpg,.jpeg,.png"}))
+        accept = ".pdf,.odt,.docx,.jpg,.jpeg,.png"
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"class": "fr-upload", "accept": accept}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -94,14 +121,49 @@ class MultipleFileField(forms.FileField):
         return cleaned
 
 
+class IntakeBoundField(DsfrBoundField):
+    """A field in error keeps its hint in ``aria-describedby`` next to its error message (django-dsfr
+    replaces the hint by the message), so a screen reader still says what is expected."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        if self.form._errors and self.errors and self.help_text:
+            # django-dsfr's hint id is made from id_for_label, its message id from auto_id.
+            hint = f"{self.id_for_label or self.auto_id}_helptext"
+            attrs["aria-describedby"] = f"{hint} {self.auto_id}-desc-error"
+        return attrs
+
+
+def required_message(field):
+    """What to do, naming the field, rather than a generic "This field is required"."""
+    if isinstance(field.widget, forms.CheckboxSelectMultiple):
+        return _("Tick at least one box of “%(label)s”.") % {"label": field.label}
+    if isinstance(field.widget, forms.Select):
+        return _("Choose a value for “%(label)s”.") % {"label": field.label}
+    return _("Fill in “%(label)s”.") % {"label": field.label}
+
+
 class IntakeForm(DsfrBaseForm, forms.ModelForm):
     """What both submission forms share: taxonomy in the visitor's language, plain-text checks,
     honeypot, captcha, consent, attachments; ``save_submission`` stores it all in one transaction."""
 
     TEXT_LIMITS = {}
     fieldsets = []
+    bound_field_class = IntakeBoundField
+    # The HTML autofill tokens of the personal fields (WCAG 1.3.5): the person filling in the form
+    # and the organisation they write for.
+    AUTOCOMPLETE = {
+        "contact_name": "name",
+        "contact_role": "organization-title",
+        "contact_email": "email",
+        "contact_phone": "tel",
+    }
 
-    themes = forms.MultipleChoiceField(label=_("Fields"), widget=forms.CheckboxSelectMultiple)
+    themes = forms.MultipleChoiceField(
+        label=_("Fields"),
+        widget=DsfrCheckboxSelectMultiple,
+        template_name="forms/includes/checkboxes_field.html",
+    )
     attachments = MultipleFileField(label=_("Attachments (optional)"), required=False)
     # Hidden from people (off-screen, out of the tab order); robots that fill it are refused.
     website = forms.CharField(
@@ -115,12 +177,16 @@ class IntakeForm(DsfrBaseForm, forms.ModelForm):
             "as explained in the notice on personal data above."
         ),
         required=True,
+        error_messages={"required": _("Tick the box to agree to the processing of your information.")},
     )
     captcha = CaptchaField(
         label=_("Security code"),
         help_text=_("Type the characters shown in the image (or heard in the audio version)."),
         widget=DsfrCaptchaInput(attrs={"class": "fr-input"}),
-        error_messages={"invalid": _("The security code is wrong: type the new characters shown.")},
+        error_messages={
+            "invalid": _("The security code is wrong: type the new characters shown."),
+            "required": _("Type the characters of the security code."),
+        },
     )
 
     def __init__(self, *args, **kwargs):
@@ -137,6 +203,8 @@ class IntakeForm(DsfrBaseForm, forms.ModelForm):
             field.help_text = (f"{field.help_text} " if field.help_text else "") + _(
                 "%(limit)d characters at most."
             ) % {"limit": limit}
+        for name, token in self.AUTOCOMPLETE.items():
+            self.fields[name].widget.attrs["autocomplete"] = token
         for name, field in self.fields.items():
             if isinstance(field, forms.CharField):
                 field.validators.append(refuse_markup)
@@ -160,15 +228,35 @@ class IntakeForm(DsfrBaseForm, forms.ModelForm):
         context.setdefault("DSFR_MARK_OPTIONAL_FIELDS", False)
         return context
 
-    def set_autofocus_on_first_error(self):
-        """Focus the first field in error (form-wide errors have no field to focus)."""
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs["autofocus"] = ""
-                break
+    def full_clean(self):
+        # Required messages name the field (labels are final once the subclass' __init__ ran).
+        generic = forms.Field.default_error_messages["required"]
+        for field in self.fields.values():
+            if field.required and field.error_messages.get("required") == generic:
+                field.error_messages["required"] = required_message(field)
+        super().full_clean()
+
+    def error_summary(self):
+        """(field id, messages) of each field in error, in the order of the form, for the summary
+        at the top whose links lead to the fields (a group of boxes: its first box)."""
+        self.fresh_bound_fields()
+        return [
+            (self[name].id_for_label or f"{self[name].auto_id}_0", errors)
+            for name, errors in ((name, self.errors.get(name)) for name in self.fields)
+            if errors and name != "website"
+        ]
+
+    def fresh_bound_fields(self):
+        """django-dsfr's __init__ makes the bound fields before ours sets help texts and labels, and
+        a bound field copies them when made: make them again so hints (accepted formats, length
+        limits) and labels show."""
+        if not getattr(self, "_bound_fields_fresh", False):
+            self._bound_fields_cache.clear()
+            self._bound_fields_fresh = True
 
     def grouped_fields(self):
         """The fields by fieldset, as (legend, bound fields) pairs, for the template."""
+        self.fresh_bound_fields()
         return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
 
     def clean_website(self):
@@ -215,6 +303,7 @@ class IntakeForm(DsfrBaseForm, forms.ModelForm):
 
 class PartnershipOfferForm(IntakeForm):
     TEXT_LIMITS = {"description": 4000, "partner_sought": 2000}
+    AUTOCOMPLETE = IntakeForm.AUTOCOMPLETE | {"embassy": "organization"}
     fieldsets = [
         (
             _("The foreign local authority"),
@@ -290,6 +379,7 @@ class PartnershipOfferForm(IntakeForm):
 
 
 class ExpertiseLabelRequestForm(IntakeForm):
+    AUTOCOMPLETE = IntakeForm.AUTOCOMPLETE | {"authority_name": "organization"}
     TEXT_LIMITS = {
         "partner_organisations": 2000,
         "competences": 4000,

@@ -119,7 +119,6 @@ class IntakeFormPage(RoutablePageMixin, BasePage):
                 return redirect(self.url + self.reverse_subpage("thanks"))
             if form.has_error("captcha"):
                 ratelimit.count(request)
-            form.set_autofocus_on_first_error()
         else:
             form = self.form_class()
         response = self.render(request, context_overrides={"form": form})

@@ -25,16 +25,21 @@ def language_versions(request, page=None):
         homes = {
             p.locale.language_code: p for p in Page.objects.live().public().filter(depth=2).select_related("locale")
         }
+        # A route of a routable page (an offer of the Bourse: …/offres/BP-2026-00002/) is the same in
+        # every language: each version points to the same record, not to the list.
+        page_url = page.get_url(request) or ""
+        route = request.path[len(page_url) :] if page_url and request.path.startswith(page_url) else ""
         for code, name in settings.LANGUAGES:
             target = translations.get(code) or homes.get(code)
             if target is None:
                 continue
+            url = target.get_url(request) + (route if code in translations else "")
             versions.append(
                 {
                     "code": code,
                     "name": name,
-                    "url": target.get_url(request),
-                    "full_url": target.get_full_url(request),
+                    "url": url,
+                    "full_url": public_url(url),
                     "is_translation": code in translations,
                     "is_current": code == current,
                 }
@@ -48,12 +53,21 @@ def language_versions(request, page=None):
                     "code": code,
                     "name": name,
                     "url": url,
-                    "full_url": request.build_absolute_uri(url),
+                    "full_url": public_url(url),
                     "is_translation": True,
                     "is_current": code == current,
                 }
             )
     return versions
+
+
+def public_url(path):
+    """The address of ``path`` under the site's configured root URL (``WAGTAILADMIN_BASE_URL``,
+    also used in e-mails), whatever host the request came by: canonical, hreflang and og:url
+    follow one rule."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def active_locale():

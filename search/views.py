@@ -126,6 +126,8 @@ def render_search(request):
             "date": hit.date,
             "title": highlight_title(str(getattr(hit.obj, "title", hit.obj)), query),
             "snippet": snippet(hit.obj, query),
+            # Records (offers, label requests) are shown as written, in their submission's language.
+            "language": getattr(hit.obj, "language", None),
         }
         for hit in shown
     ]

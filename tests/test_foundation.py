@@ -57,11 +57,12 @@ def test_language_switcher_lands_on_translation_or_home(client, site_tree):
 
 
 def test_hreflang_alternates_list_only_real_translations(client, site_tree):
+    # Under the configured root URL (WAGTAILADMIN_BASE_URL, "http://testserver" in the tests), one rule.
     html = client.get(site_tree["content"].url).content.decode()
     alternates = re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)"', html)
     assert alternates == [
-        ("fr", "http://localhost/fr/cadre-juridique/"),
-        ("en", "http://localhost/en/cadre-juridique/"),
+        ("fr", "http://testserver/fr/cadre-juridique/"),
+        ("en", "http://testserver/en/cadre-juridique/"),
     ]
 
 
@@ -73,7 +74,7 @@ def test_seo_tags(client, site_tree):
     html = client.get(page.url).content.decode()
     assert "<title>Le cadre juridique de l’AECT — " in html
     assert '<meta name="description" content="Les lois qui encadrent la coopération décentralisée.">' in html
-    assert '<link rel="canonical" href="http://localhost/fr/cadre-juridique/">' in html
+    assert '<link rel="canonical" href="http://testserver/fr/cadre-juridique/">' in html
     assert '<meta property="og:title" content="Le cadre juridique de l’AECT">' in html
 
 

@@ -143,7 +143,7 @@ def test_offer_flow_in_spanish_speaks_spanish(client, intake_site_es, django_cap
     assert "Agua y saneamiento" in form and "México" in form
 
     invalid = post(client, page, offer_data(authority_name=""))
-    assert "Este campo es necesario." in invalid.content.decode()
+    assert "Complete «Nombre de la autoridad local»." in invalid.content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
         response = post(client, page, offer_data(country="MX", themes=["eau-assainissement"]))
@@ -175,8 +175,8 @@ def test_label_request_needs_siren_or_department(client, intake_site):
 
 
 BAD_OFFERS = {
-    "missing field": (offer_data(project_title=""), "Champ requis."),
-    "no theme": (offer_data(themes=[]), "Champ requis."),
+    "missing field": (offer_data(project_title=""), "Renseignez « Titre du projet »."),
+    "no theme": (offer_data(themes=[]), "Cochez au moins une case de « Domaines de coopération »."),
     "overlong title": (offer_data(project_title="x" * 201), "au plus 200 caractères"),
     "overlong description": (offer_data(description="x" * 4001), "au plus 4000 caractères"),
     "population not a number": (offer_data(population="beaucoup"), "Saisissez un nombre entier."),
@@ -186,7 +186,7 @@ BAD_OFFERS = {
     "bad e-mail": (offer_data(contact_email="pas-une-adresse"), "Saisissez une adresse de courriel valide."),
     "bad phone": (offer_data(contact_phone="appelez-moi"), "Indiquez un numéro de téléphone"),
     "script tag": (offer_data(description="<script>alert(1)</script>"), "balises HTML"),
-    "no consent": (offer_data(consent=None), "Champ requis."),
+    "no consent": (offer_data(consent=None), "Cochez la case pour accepter le traitement de vos informations."),
     "wrong captcha": (offer_data(captcha_1="WRONG"), "Le code de sécurité est faux"),
     "honeypot filled": (offer_data(website="http://spam.example.org"), "champ réservé aux robots"),
 }

@@ -5,7 +5,8 @@ import re
 from django import template
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.html import escape
+from django.utils import timezone, translation
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page
 
@@ -81,6 +82,14 @@ def get_menu(context, placement):
         link["children"] = [mark(child) for child in link["children"]]
         link["is_active"] = link["is_active"] or any(c["is_active"] or c["is_current"] for c in link["children"])
         links.append(link)
+    # One aria-current="page" per menu: a page both at the top level and in a drop-down is marked
+    # once, at the top level (or in its first drop-down).
+    current_seen = any(link["is_current"] for link in links)
+    for link in links:
+        for child in link["children"]:
+            if child["is_current"]:
+                child["is_current"] = not current_seen
+                current_seen = True
     return links
 
 
@@ -125,3 +134,67 @@ def ltr_isolate(value):
     """Keep a left-to-right code (a reference like BP-2026-00042) in one piece inside right-to-left
     text, with Unicode isolate marks: plain text, so it can go inside a translated sentence."""
     return f"\u2066{value}\u2069"
+
+
+@register.filter
+def lang_attrs(language_code):
+    """`` lang="fr" dir="ltr"`` for an element holding content in ``language_code`` when the page
+    is in another language, nothing otherwise (WCAG 3.1.2, RGAA 8.7): screen readers switch voice
+    and the browser lays out punctuation in the content's direction. (atlas_tags has the same
+    filter for the Atlas pages.)"""
+    code = (language_code or "").split("-")[0]
+    current = (translation.get_language() or "").split("-")[0]
+    if not code or code == current:
+        return ""
+    try:
+        bidi = translation.get_language_info(code)["bidi"]
+    except KeyError:
+        bidi = False
+    return format_html(' lang="{}" dir="{}"', code, "rtl" if bidi else "ltr")
+
+
+@register.filter
+def join_list(items, attribute=""):
+    """Items (or their ``attribute``) joined as the active language joins a list, by CLDR through
+    Babel rather than a hand-made ", ": "Eau, Culture et Jeunesse", "Agua, Cultura y Juventud",
+    Arabic "الماء والثقافة والشباب"."""
+    from babel.lists import format_list
+
+    values = [str(getattr(item, attribute) if attribute else item) for item in items or ()]
+    values = [value for value in values if value]
+    if not values:
+        return ""
+    return format_list(values, locale=translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE))
+
+
+@register.filter
+def datetime_text(value, date_length="long"):
+    """A date and time in the active language's CLDR pattern (Babel), in Paris time: "10 décembre
+    2026, 23:59", "10 de diciembre de 2026, 23:59", "10 ديسمبر 2026، 11:59 م". Django's own
+    formats have no DATETIME_FORMAT in Arabic; dates alone use ``date:"DATE_FORMAT"``.
+    ``date_length`` "full" adds the weekday."""
+    if not value:
+        return ""
+    from babel import dates
+
+    locale = translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE)
+    value = timezone.localtime(value) if timezone.is_aware(value) else value
+    pattern = (
+        str(dates.get_datetime_format(date_length, locale=locale))
+        .replace("{1}", dates.get_date_format(date_length, locale=locale).pattern)
+        .replace("{0}", dates.get_time_format("short", locale=locale).pattern)
+    )
+    return dates.format_datetime(value, pattern, locale=locale)
+
+
+@register.simple_tag(takes_context=True)
+def public_url(context, path_or_page=None):
+    """The page's (or path's, or the request's) address under the site's configured root URL
+    (``portal.i18n.public_url``), for canonical and og:url."""
+    from portal.i18n import public_url as build
+
+    if path_or_page is None:
+        path_or_page = context["request"].path
+    if hasattr(path_or_page, "get_url"):
+        path_or_page = path_or_page.get_url(context.get("request")) or ""
+    return build(path_or_page)
