@@ -2,26 +2,13 @@
 
 from django import template
 from django.template.defaultfilters import floatformat
-from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
+from portal.templatetags.portal_tags import lang_attrs
+
 register = template.Library()
-
-
-@register.filter
-def lang_attrs(language_code):
-    """`` lang="es" dir="ltr"`` when content in ``language_code`` sits on a page in another
-    language (nothing otherwise), so that screen readers and browsers read it right."""
-    code = (language_code or "").split("-")[0]
-    current = (get_language() or "").split("-")[0]
-    if not code or code == current:
-        return ""
-    try:
-        bidi = get_language_info(code)["bidi"]
-    except KeyError:
-        bidi = False
-    return format_html(' lang="{}" dir="{}"', code, "rtl" if bidi else "ltr")
+# The portal's filter, so that Atlas templates loading only atlas_tags have it too.
+register.filter("lang_attrs", lang_attrs)
 
 
 @register.filter

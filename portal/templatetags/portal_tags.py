@@ -140,8 +140,7 @@ def ltr_isolate(value):
 def lang_attrs(language_code):
     """`` lang="fr" dir="ltr"`` for an element holding content in ``language_code`` when the page
     is in another language, nothing otherwise (WCAG 3.1.2, RGAA 8.7): screen readers switch voice
-    and the browser lays out punctuation in the content's direction. (atlas_tags has the same
-    filter for the Atlas pages.)"""
+    and the browser lays out punctuation in the content's direction. atlas_tags registers it too."""
     code = (language_code or "").split("-")[0]
     current = (translation.get_language() or "").split("-")[0]
     if not code or code == current:
