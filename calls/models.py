@@ -481,6 +481,7 @@ class LaureatesPage(RoutablePageMixin, BasePage):
     parent_page_types = ["calls.CallIndexPage"]
     subpage_types = []
     max_count_per_parent = 1
+    shows_pages_from_anywhere = True
 
     class Meta:
         verbose_name = _("laureates page")

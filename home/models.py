@@ -123,6 +123,7 @@ class SitemapPage(BasePage):
 
     max_count_per_parent = 1
     subpage_types = []
+    shows_pages_from_anywhere = True
 
     class Meta:
         verbose_name = _("site map page")

@@ -31,11 +31,13 @@ def connect_content_version_signals():
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from portal.models import Country, NavigationMenu, PortalSettings, Theme
-    from portal.pagecache import bump_content_version, register_content_models
+    from portal.pagecache import bump_content_version, page_changed, register_content_models
 
     uid = "portal-content-version"
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(bump_content_version, dispatch_uid=uid)
+    # A publication refreshes the pages that show the page; a move changes many URLs.
+    for signal in (page_published, page_unpublished):
+        signal.connect(page_changed, dispatch_uid=uid)
+    post_page_move.connect(bump_content_version, dispatch_uid=uid)
     # The other apps register their own models (their AppConfig.ready).
     register_content_models(Country, NavigationMenu, PortalSettings, Theme)
     register_content_models(Locale, Site, get_document_model(), get_image_model())

@@ -29,7 +29,12 @@ class BasePage(Page):
 
     Wagtail's own ``seo_title`` and ``search_description`` serve as the HTML title and
     meta description; the OpenGraph tags reuse them.
+
+    ``shows_pages_from_anywhere``: the page lists pages from other parts of the tree (the site
+    map, the laureates of every call), so any publication refreshes it (portal/pagecache.py).
     """
+
+    shows_pages_from_anywhere = False
 
     og_image = models.ForeignKey(
         "wagtailimages.Image",

@@ -6,10 +6,23 @@ it is a 200 that sets no cookie, is not marked private/no-cache/no-store, and di
 token (so pages holding a form, like the intake forms, are never stored). The key holds the
 language, the host and the full path with its query string (filtered lists are cached too).
 
-Every key also holds the *content version*: publishing, unpublishing, moving or deleting a page,
-and saving menus, settings, taxonomy, images and documents bump it (portal/apps.py connects the
-signals), and so does saving the models each app registers (``register_content_models``, in the
-app's ``AppConfig.ready``: laureates, intake records), so the next request renders afresh.
+Every key also holds the *content version*: moving or deleting a page, and saving menus,
+settings, taxonomy, images and documents bump it (portal/apps.py connects the signals), and so
+does saving the models each app registers (``register_content_models``, in the app's
+``AppConfig.ready``: laureates, intake records), so the next request renders afresh.
+
+Publishing or unpublishing a page does not empty the whole cache: it bumps the *tags* of the
+pages that show it (``pages_showing``): the page itself, its ancestors (the lists and the home
+page above it), its translations (their language switcher), the pages that reference it or that
+it references (Wagtail's reference index: a call page listing its news, a news item pointing at
+a call), the pages that list pages from anywhere (``BasePage.shows_pages_from_anywhere``: the
+site map page, the laureates of every call), and the ``site`` tag that every response not served
+by a page carries (sitemaps, feeds served outside page routes). A stored entry remembers the
+version of its tag as it was *before* the page was rendered (read by ``note_served_page``, the
+``before_serve_page`` hook), and a hit whose tag moved since is a miss. A page that menus or
+settings show (top-level sections, or referenced by a menu or a setting) still bumps the content
+version, since menus and footers are cached on it.
+
 Entries also expire after ``PAGE_CACHE_SECONDS`` and never outlive the next *boundary*: the
 next instant at which a page changes by itself, such as a call opening or closing; each app
 registers a function that tells its next one (``register_boundary``). The menu and footer cache
@@ -25,13 +38,17 @@ import time
 import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
+from wagtail.models import Page, ReferenceIndex, get_page_models
 
 VERSION_KEY = "content-version"
+TAG_PREFIX = "page-tag:"
+SITE_TAG = "site"
 BOUNDARY_KEY = "content-next-boundary"
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/captcha/", "/health/")
 HIT_HEADER = "X-Page-Cache"
@@ -49,6 +66,63 @@ def bump_content_version(**_kwargs) -> None:
     """Signal receiver: published content changed, every cached page and menu is stale."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
     cache.delete(BOUNDARY_KEY)
+
+
+def page_tag(page_id) -> str:
+    return f"page:{page_id}"
+
+
+def tag_versions(tags) -> dict:
+    """The current version of each tag (created when missing, e.g. evicted: entries stored
+    under an older version are then stale)."""
+    keys = {TAG_PREFIX + tag: tag for tag in tags}
+    versions = {keys[key]: value for key, value in cache.get_many(list(keys)).items()}
+    for tag in set(keys.values()) - set(versions):
+        cache.add(TAG_PREFIX + tag, uuid.uuid4().hex, timeout=None)
+        versions[tag] = cache.get(TAG_PREFIX + tag, "unavailable")
+    return versions
+
+
+def bump_tags(tags) -> None:
+    cache.set_many({TAG_PREFIX + tag: uuid.uuid4().hex for tag in tags}, timeout=None)
+
+
+def pages_showing(page) -> tuple[set[int], bool]:
+    """The ids of the pages whose rendering shows ``page`` (see the module docstring), and
+    whether menus or settings show it too (then the whole content version must move)."""
+    translations = set(Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True))
+    ids = {page.pk} | translations | set(page.get_ancestors().values_list("pk", flat=True))
+    page_type = ContentType.objects.get_for_model(Page)
+    shown_elsewhere = page.depth <= 3  # a locale's home page or a top-level section: the menus
+    references_to = ReferenceIndex.objects.filter(
+        to_content_type=page_type, to_object_id__in=[str(pk) for pk in translations]
+    )
+    for reference in references_to:
+        if reference.base_content_type_id == page_type.pk:
+            ids.add(int(reference.object_id))
+        else:
+            shown_elsewhere = True  # a menu, a setting, a snippet rendered in pages
+    for reference in ReferenceIndex.get_references_for_object(page).filter(to_content_type=page_type):
+        ids.add(int(reference.to_object_id))
+    overviews = [model for model in get_page_models() if getattr(model, "shows_pages_from_anywhere", False)]
+    ids |= set(Page.objects.type(*overviews).values_list("pk", flat=True)) if overviews else set()
+    return ids, shown_elsewhere
+
+
+def page_changed(sender=None, instance=None, **_kwargs) -> None:
+    """Signal receiver for ``page_published`` / ``page_unpublished``: refresh what shows the page."""
+    ids, shown_elsewhere = pages_showing(instance)
+    if shown_elsewhere:
+        bump_content_version()
+    else:
+        bump_tags([page_tag(pk) for pk in ids] + [SITE_TAG])
+
+
+def note_served_page(page, request, *_args, **_kwargs) -> None:
+    """``before_serve_page`` hook: the response depends on this page; remember its tag's version
+    before rendering, so that a publication during the render makes the entry stale."""
+    tag = page_tag(page.pk)
+    request.page_cache_tags = tag_versions([tag])
 
 
 _boundaries = []
@@ -121,15 +195,16 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = cache_key(request)
         stored = cache.get(key)
-        if stored is not None:
+        if stored is not None and tag_versions(stored["tags"]) == stored["tags"]:
             return self.replay(request, stored)
+        site_version = tag_versions([SITE_TAG])  # for a response that no page serves
         response = self.get_response(request)
         if may_store(request, response):
-            self.store(request, key, response)
+            self.store(request, key, response, getattr(request, "page_cache_tags", site_version))
         return response
 
     @staticmethod
-    def store(request, key, response):
+    def store(request, key, response, tags):
         timeout = settings.PAGE_CACHE_SECONDS
         until_boundary = seconds_until_next_boundary()
         if until_boundary is not None:
@@ -139,13 +214,13 @@ class PageCacheMiddleware:
             "status": response.status_code,
             "headers": dict(response.headers.items()),
             "nonce": str(request.csp_nonce) if hasattr(request, "csp_nonce") else "",
+            "tags": tags,
         }
         cache.set(key, stored, timeout)
         response[HIT_HEADER] = "miss"
 
     @staticmethod
     def replay(request, stored):
-
         content = stored["content"]
         # Using the current request's nonce makes django-csp put it in this response's header.
         nonce = str(request.csp_nonce) if hasattr(request, "csp_nonce") else ""

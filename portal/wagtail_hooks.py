@@ -24,6 +24,7 @@ from portal.admin_lockouts import LockoutViewSet
 from portal.admin_tasks import BackgroundTaskViewSet
 from portal.authorities import FrenchAuthority, PartnerAuthority
 from portal.models import Country
+from portal.pagecache import note_served_page
 
 
 class AuthoritySearchForm(BaseFilterForm):
@@ -159,3 +160,6 @@ def register_lockout_viewset():
 @hooks.register("register_admin_viewset")
 def register_background_tasks():
     return BackgroundTaskViewSet()
+
+
+hooks.register("before_serve_page", note_served_page)

@@ -15,10 +15,12 @@ from wagtail.models import Page
 
 from calls.models import CallPage
 from forms.models import PartnershipOffer
+from news.models import NewsPage
 from portal.models import NavigationMenu
 from tests.factories import ContentPageFactory
 from tests.factories_calls import CallIndexPageFactory, CallPageFactory
 from tests.factories_intake import OfferFactory, build_intake_site
+from tests.factories_news import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
@@ -168,3 +170,53 @@ def test_searches_are_never_stored_so_each_one_is_counted(client, site_tree):
         assert response.status_code == 200
         assert response.get("X-Page-Cache") != "hit"
     assert Query.get("cadre").hits == 3
+
+
+def test_publishing_a_news_item_refreshes_what_shows_it_and_keeps_the_rest(client, site_tree):
+    """A publication no longer empties the whole cache: the item's list and the home page are
+    rendered afresh, a call page elsewhere in the tree stays cached."""
+    news_index = NewsIndexPageFactory(title="Actualités", slug="actualites")
+    NewsPageFactory(parent=news_index, title="Assises de la coopération", slug="assises")
+    call = CallPageFactory(parent=CallIndexPageFactory(), title="Appel franco-sénégalais")
+    site_map = site_tree["site_map"]
+    for url in ("/fr/", news_index.url, call.url, site_map.url):
+        assert client.get(url)["X-Page-Cache"] == "miss"
+        assert client.get(url)["X-Page-Cache"] == "hit"
+
+    item = NewsPageFactory(
+        parent=news_index, title="Jumelage Brest–Xalapa", slug="jumelage", live=False, date=datetime.date(2026, 12, 1)
+    )
+    item.save_revision().publish()
+
+    news_list = client.get(news_index.url)
+    assert news_list["X-Page-Cache"] == "miss"
+    assert "Jumelage Brest–Xalapa" in news_list.content.decode()
+    home = client.get("/fr/")
+    assert home["X-Page-Cache"] == "miss"
+    assert "Jumelage Brest–Xalapa" in home.content.decode()
+    assert "Jumelage Brest–Xalapa" in client.get(site_map.url).content.decode()
+    assert client.get(call.url)["X-Page-Cache"] == "hit"
+
+
+def test_a_publication_during_a_render_does_not_leave_a_stale_entry(client, site_tree):
+    """The tag's version is read before rendering: an entry rendered before a publication that
+    lands while it renders is stale at once."""
+    news_index = NewsIndexPageFactory(title="Actualités", slug="actualites")
+    item = NewsPageFactory(parent=news_index, title="Version rendue", slug="rendue")
+    original_render = NewsPage.serve
+
+    def serve_while_publishing(page, request, *args, **kwargs):
+        response = original_render(page, request, *args, **kwargs)
+        fresh = NewsPage.objects.get(pk=page.pk)
+        fresh.title = "Version publiée pendant le rendu"
+        fresh.save_revision().publish()
+        return response
+
+    NewsPage.serve = serve_while_publishing
+    try:
+        assert "Version rendue" in client.get(item.url).content.decode()
+    finally:
+        NewsPage.serve = original_render
+    again = client.get(item.url)
+    assert again["X-Page-Cache"] == "miss"
+    assert "Version publiée pendant le rendu" in again.content.decode()
