@@ -14,7 +14,7 @@ import time_machine
 
 from calls.models import CallPage
 from tests.factories import CountryFactory, ThemeFactory, translate_page
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory, LaureatesPageFactory
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory, LaureateFactory, LaureatesPageFactory
 
 pytestmark = pytest.mark.django_db
 

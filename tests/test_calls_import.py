@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from calls.models import CallPage, Laureate
 from tests.factories import CountryFactory, ThemeFactory
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
 
 pytestmark = pytest.mark.django_db
 

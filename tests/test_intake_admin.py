@@ -16,7 +16,7 @@ from django_tasks_db.models import DBTaskResult
 
 from forms.models import Attachment, PartnershipOffer
 from portal.models import SentEmail
-from tests.factories_intake import (
+from tests.factories.intake import (
     LabelRequestFactory,
     OfferFactory,
     build_intake_site,
@@ -24,7 +24,7 @@ from tests.factories_intake import (
     setup_roles,
     user_in_group,
 )
-from tests.factories_tasks import queue_failed_email
+from tests.factories.tasks import queue_failed_email
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from news.models import NewsPage
 from tests.factories import CountryFactory, ThemeFactory, translate_page
-from tests.factories_news import NewsIndexPageFactory, NewsPageFactory, paris
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory, paris
 
 pytestmark = pytest.mark.django_db
 

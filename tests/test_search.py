@@ -276,7 +276,7 @@ def test_autocomplete_json_is_plain_data(client, pages):
 
 def test_published_intake_is_found_and_leaves_after_moderation(client, site_tree):
     from forms.models import PartnershipOffer
-    from tests.factories_intake import LabelRequestFactory, OfferFactory
+    from tests.factories.intake import LabelRequestFactory, OfferFactory
 
     offer = OfferFactory(published=True, project_title="Réhabilitation du marché de Ziguinchor")
     OfferFactory(project_title="Marché couvert de Ziguinchor (en attente)")  # not published: never found

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import ContentPageFactory, CountryFactory, ThemeFactory, translate_page
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory
-from tests.factories_news import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
