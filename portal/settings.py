@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "search",
     "atlas",
     "demo",
+    "accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -97,6 +98,11 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_tasks",
     "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
 ]
 
 MIDDLEWARE = [
@@ -113,6 +119,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "accounts.mfa.StaffSecondFactorMiddleware",  # TOTP for staff who see personal data
     # Last: turns the response of a login attempt that django-axes refused into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -122,6 +130,8 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # The professional space's sign-in by e-mail address (accounts/, django-allauth).
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -327,6 +337,9 @@ AXES_FAILURE_LIMIT = LOGIN_MAX_FAILURES
 AXES_COOLOFF_TIME = datetime.timedelta(seconds=LOGIN_LOCK_SECONDS)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "portal.client.client_ip"
+# The Wagtail login sends a user name, the professional space's an e-mail address: both count
+# against the same account (accounts/lockout.py).
+AXES_USERNAME_CALLABLE = "accounts.lockout.login_identifier"
 AXES_LOCKOUT_CALLABLE = "portal.login.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 # Only failures are recorded (the lock-out view in the admin); no row per successful login.
@@ -462,6 +475,56 @@ INTAKE_MAP_ATTRIBUTION = os.environ.get(
 # --- Referential of authorities and Atlas ---------------------------------------------------------
 # The official geographic code (npm @etalab/decoupage-administratif, installed by `npm ci`).
 COG_DATA_DIR = os.environ.get("COG_DATA_DIR", "")
+
+# --- Professional space (accounts/: django-allauth) ------------------------------------------------
+# Sign-in by e-mail address, verified before the first sign-in; no user name. Every e-mail goes
+# through the task queue (accounts/adapter.py). The lock-out is django-axes' (above): allauth's
+# own counter of failed logins is off so that one rule applies everywhere.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "accounts.adapter.SocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:home"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Staff who can see personal data reach the admin only after a TOTP code (accounts/mfa.py).
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", PRODUCTION)
+MFA_TOTP_ISSUER = "Coopération décentralisée"
+# Sign-in through an OpenID Connect provider (the State's ProConnect) when OIDC_SERVER_URL is set.
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_PROVIDERS = {}
+if os.environ.get("OIDC_SERVER_URL"):
+    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": os.environ.get("OIDC_PROVIDER_ID", "proconnect"),
+                "name": os.environ.get("OIDC_PROVIDER_NAME", "ProConnect"),
+                "client_id": os.environ.get("OIDC_CLIENT_ID", ""),
+                "secret": os.environ.get("OIDC_CLIENT_SECRET", ""),
+                "settings": {
+                    "server_url": os.environ["OIDC_SERVER_URL"],
+                    "token_auth_method": os.environ.get("OIDC_TOKEN_AUTH_METHOD", "client_secret_post"),
+                    "scope": env_list("OIDC_SCOPES", "openid,email,given_name,usual_name"),
+                },
+            }
+        ],
+    }
 
 # The captcha offers an audio alternative when flite is installed.
 from shutil import which as _which  # noqa: E402
