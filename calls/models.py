@@ -39,6 +39,7 @@ from calls.status import (
     status_at,
     status_expression,
 )
+from portal.admin_forms import TaxonomyPageForm, TaxonomyPageMixin
 from portal.blocks import ContentBlocks, DocumentBlock
 from portal.models import BasePage
 from portal.routing import handler_for
@@ -158,7 +159,7 @@ class CallIndexPage(RoutablePageMixin, BasePage):
         return handler_for(self, "list")(request, self)
 
 
-class CallPage(RoutablePageMixin, BasePage):
+class CallPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
     """One call for projects: who may apply, until when, how, and later who won."""
 
     class CallType(models.TextChoices):
@@ -247,6 +248,7 @@ class CallPage(RoutablePageMixin, BasePage):
     contact_email = models.EmailField(_("contact email"), blank=True)
 
     objects = CallPageManager()
+    base_form_class = TaxonomyPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

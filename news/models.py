@@ -22,6 +22,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from news import feeds
+from portal.admin_forms import TaxonomyPageForm, TaxonomyPageMixin
 from portal.blocks import ContentBlocks, DocumentBlock
 from portal.models import BasePage
 from portal.routing import handler_for
@@ -121,7 +122,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return feeds.agenda_ics(request, self)
 
 
-class NewsPage(RoutablePageMixin, BasePage):
+class NewsPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
     """A news item (actualité); with a start date-time it is also an event of the agenda."""
 
     class Category(models.TextChoices):
@@ -175,6 +176,7 @@ class NewsPage(RoutablePageMixin, BasePage):
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
 
     objects = NewsPageManager()
+    base_form_class = TaxonomyPageForm
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("date"), FieldPanel("category")]),

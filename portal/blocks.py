@@ -126,9 +126,14 @@ class VideoBlock(blocks.StructBlock):
 class ContentBlocks(blocks.StreamBlock):
     """Blocks of the generic content page."""
 
-    heading = HeadingBlock()
+    heading = HeadingBlock(label=_("Heading"))
     paragraph = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES, label=_("Rich text"), icon="pilcrow", group=TEXT, template="blocks/rich_text.html"
+        features=RICH_TEXT_FEATURES,
+        label=_("Paragraph"),
+        icon="pilcrow",
+        group=TEXT,
+        template="blocks/rich_text.html",
+        required=False,
     )
     callout = CalloutBlock(label=_("Callout"))
     quote = QuoteBlock(label=_("Quote"))

@@ -17,6 +17,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from portal.admin_forms import EditorPageForm
+
 # The referential of authorities (French authorities from the official geographic code, foreign
 # partner authorities) lives in its own module; importing it here registers its models.
 from portal.authorities import FrenchAuthority, PartnerAuthority  # noqa: F401
@@ -66,6 +68,8 @@ class BasePage(Page):
             _("For site menus"),
         ),
     ]
+
+    base_form_class = EditorPageForm
 
     class Meta:
         abstract = True

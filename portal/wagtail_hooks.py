@@ -9,6 +9,8 @@ database directly (folded name contains the words typed, or the official code is
 
 import django_filters
 from django import forms
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -160,6 +162,11 @@ def register_lockout_viewset():
 @hooks.register("register_admin_viewset")
 def register_background_tasks():
     return BackgroundTaskViewSet()
+
+
+@hooks.register("insert_global_admin_css")
+def editors_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("portal/admin/editors.css"))
 
 
 hooks.register("before_serve_page", note_served_page)

@@ -71,13 +71,38 @@ call = (
 )
 with translation.override("fr"):
     search = reverse("search")
+# The admin pages, as a superuser of the benchmark database with a session of its own; the call
+# edited is the one with the most laureates, topped up to 500 rows.
+from importlib import import_module
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+admin, _created = get_user_model().objects.get_or_create(
+    username="benchmark-admin", defaults={"is_staff": True, "is_superuser": True}
+)
+missing = 500 - call.laureate_count
+if missing > 0:
+    Laureate.objects.bulk_create(
+        Laureate(
+            page=call, sort_order=call.laureate_count + n, french_authority=f"Commune {n}", partner_authority="Oran"
+        )
+        for n in range(missing)
+    )
+session = import_module(settings.SESSION_ENGINE).SessionStore()
+session[SESSION_KEY] = str(admin.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = admin.get_session_auth_hash()
+session.save()
 print(json.dumps({
+    "admin_cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
+    "admin_call_laureates": Laureate.objects.filter(page=call).count(),
     "urls": {
         "home": "/fr/",
         "news": f"{news_index.url}?theme={theme}&year={year}",
         "call": call.url,
         "bourse": BourseIndexPage.objects.live().get(locale__language_code="fr").url,
         "search": f"{search}?q=SEARCH_WORD",
+        "admin_dashboard": "/admin/",
+        "admin_explorer": f"/admin/pages/{news_index.pk}/",
+        "admin_call_edit": f"/admin/pages/{call.pk}/edit/",
     },
     "call_laureates": call.laureate_count,
     "data": {
@@ -141,7 +166,16 @@ LABELS = {
     "call": "Call with {call_laureates} laureates",
     "bourse": "Bourse partenariats list",
     "search": f"Search « {SEARCH_WORD} »",
+    "admin_dashboard": "Admin: dashboard",
+    "admin_explorer": "Admin: page explorer (news)",
+    "admin_call_edit": "Admin: edit a call with {admin_call_laureates} laureates",
 }
+# The session cookie of the admin pages (set once the URLs are resolved).
+ADMIN_COOKIE = {}
+
+
+def headers_for(path):
+    return {"Cookie": ADMIN_COOKIE["value"]} if path.startswith("/admin/") and ADMIN_COOKIE else {}
 
 
 class BenchmarkError(Exception):
@@ -237,7 +271,7 @@ def free_port():
 def get(port, path, timeout=30):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        connection.request("GET", path, headers={"Host": f"127.0.0.1:{port}"})
+        connection.request("GET", path, headers={"Host": f"127.0.0.1:{port}", **headers_for(path)})
         response = connection.getresponse()
         return response.status, response.read()
     finally:
@@ -318,6 +352,7 @@ def load(port, path, options, lua_path):
         f"--duration={options.duration}s",
         "--timeout=30s",
         f"--script={lua_path}",
+        *(f"--header={name}: {value}" for name, value in headers_for(path).items()),
         url,
     ]
     result = subprocess.run(args, capture_output=True, text=True)  # noqa: S603
@@ -448,6 +483,7 @@ def main():
     context = json.loads(
         manage(env, "shell", "-c", RESOLVE_URLS.replace("SEARCH_WORD", quote(SEARCH_WORD))).splitlines()[-1]
     )
+    ADMIN_COOKIE["value"] = context["admin_cookie"]
     if options.no_page_cache and "PAGE_CACHE_SECONDS" not in context["page_cache"]:
         raise BenchmarkError("--no-page-cache: this version of the portal has no PAGE_CACHE_SECONDS setting")
     # Other work on the machine skews the figures: say how busy it was.

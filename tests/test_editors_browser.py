@@ -1,0 +1,160 @@
+"""In Chromium, the editors' day: ``editeur`` writes a French news item with a theme and a
+country, previews it and submits it; ``moderateur`` finds it on the dashboard and approves it;
+it is in the French list and its RSS feed. ``editeur`` translates it into Arabic with
+wagtail-localize (strings filled in its translation editor), ``moderateur`` reviews and publishes
+the translation in that editor, and it is in the Arabic list,
+right to left, with the Arabic theme and country names; the language switcher links the two.
+axe-core finds no serious violation on the public pages visited."""
+
+import feedparser
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale
+
+from demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
+from news.models import NewsPage
+from tests.axe import serious_violations
+from tests.factories import CountryFactory, ThemeFactory, build_site, translate_page
+from tests.factories.news import NewsIndexPageFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORDS = {username: password for username, password, _, _ in DEMO_ACCOUNTS}
+TITLE = "Coopération de l’eau avec l’Algérie"
+TITLE_AR = "التعاون في مجال المياه مع الجزائر"
+SUMMARY = "Les collectivités françaises et algériennes s’associent pour l’eau."
+SUMMARY_AR = "تتعاون الجماعات الفرنسية والجزائرية في مجال المياه."
+
+
+def log_in(browser, base_url, username):
+    page = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900}).new_page()
+    page.set_default_timeout(20000)
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORDS[username])
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/admin/")
+    return page
+
+
+def approve(moderator, base, title):
+    """The moderator opens the item from the dashboard's review panel and approves it."""
+    moderator.goto(f"{base}/admin/")
+    try:
+        moderator.locator("[id^=awaiting-review]").locator("a", has_text=title).first.click()
+        moderator.wait_for_url("**/edit/")
+        moderator.click("footer .w-dropdown__toggle")
+        with moderator.expect_navigation():
+            moderator.click("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])")
+    except Exception:
+        moderator.screenshot(path="/tmp/editors_approve.png", full_page=True)
+        raise
+
+
+def submit_for_moderation(editor):
+    editor.click("footer .w-dropdown__toggle")
+    with editor.expect_navigation():
+        editor.click("button[name=action-submit]")
+
+
+def check_axe(page, url):
+    page.goto(url)
+    assert serious_violations(page) == [], url
+
+
+def test_editor_writes_translates_and_moderator_publishes_in_both_languages(live_server, browser):
+    site = build_site()
+    index = NewsIndexPageFactory(parent=site["homes"]["fr"])
+    index_ar = translate_page(index, "ar", title="الأخبار", slug="akhbar")
+    water = ThemeFactory(name="Eau et assainissement", slug="eau")
+    water_ar = water.copy_for_translation(Locale.objects.get(language_code="ar"))
+    water_ar.name = "المياه والصرف الصحي"
+    water_ar.save()
+    CountryFactory(iso_code="DZ", name="Algérie", name_ar="الجزائر", name_en="Algeria")
+    call_command("setup_roles", verbosity=0)
+    ensure_demo_accounts()
+    base = live_server.url
+
+    # The editor writes the French item with a theme and a country (only French choices).
+    editor = log_in(browser, base, "editeur")
+    editor.get_by_role("link", name="Ajouter une actualité").click()
+    editor.wait_for_url(f"**/admin/pages/add/news/newspage/{index.pk}/")
+    editor.fill("#id_title", TITLE)
+    editor.fill("#id_summary", SUMMARY)
+    editor.select_option("#id_category", "institutional")
+    editor.locator("#id_themes").select_option(label="Eau et assainissement")
+    editor.locator("#id_countries").select_option(label="Algérie")
+    # The body starts with a paragraph, ready to type.
+    editor.locator("[data-contentpath=body] .public-DraftEditor-content").first.click()
+    editor.keyboard.type("Un partenariat pour l’accès à l’eau potable.")
+    try:
+        submit_for_moderation(editor)
+        editor.wait_for_url(lambda url: "/add/" not in url)
+    except Exception:
+        editor.screenshot(path="/tmp/editors_add.png", full_page=True)
+        raise
+    item = NewsPage.objects.get(title=TITLE)
+    assert not item.live and item.current_workflow_state.status == "in_progress"
+
+    # The editor previews the draft.
+    editor.goto(f"{base}/admin/pages/{item.pk}/view_draft/")
+    assert editor.locator("h1").first.inner_text() == TITLE
+    assert "Eau et assainissement" in editor.content() and "Algérie" in editor.content()
+
+    # The moderator finds it on the dashboard and approves it: it is published.
+    moderator = log_in(browser, base, "moderateur")
+    approve(moderator, base, TITLE)
+    item.refresh_from_db()
+    assert item.live
+
+    public = browser.new_context(locale="fr-FR").new_page()
+    check_axe(public, f"{base}/fr/actualites/")
+    assert public.locator(".fr-card__title").first.inner_text() == TITLE
+    feed = feedparser.parse(public.request.get(f"{base}/fr/actualites/rss/").body())
+    assert feed.entries[0].title == TITLE
+
+    # The editor translates it into Arabic with wagtail-localize and fills in the strings.
+    editor.goto(f"{base}/admin/localize/submit/page/{item.pk}/")
+    arabic_locale = Locale.objects.get(language_code="ar")
+    editor.locator(f"input[name=locales][value='{arabic_locale.pk}']").check()
+    with editor.expect_navigation():
+        editor.locator("main input[type=submit]").click()
+    arabic = NewsPage.objects.get(translation_key=item.translation_key, locale__language_code="ar")
+    try:
+        for source, translated in ((TITLE, TITLE_AR), (SUMMARY, SUMMARY_AR)):
+            segment = editor.locator("li", has_text=source).last
+            segment.get_by_role("button", name="Traduire").first.click()
+            segment.locator("textarea").fill(translated)
+            segment.get_by_role("button", name="Enregistrer").click()
+            segment.get_by_role("button", name="Modifier").wait_for()
+    except Exception:
+        editor.screenshot(path="/tmp/editors_translate.png", full_page=True)
+        raise
+
+    # wagtail-localize's editor has no "submit for moderation": the moderator reviews the
+    # translation in it and publishes it.
+    try:
+        moderator.goto(f"{base}/admin/pages/{arabic.pk}/edit/")
+        assert moderator.locator("li", has_text=TITLE).last.locator("p", has_text=TITLE_AR).count() == 1
+        with moderator.expect_navigation():
+            moderator.get_by_role("button", name="Publier dans").first.click()
+    except Exception:
+        moderator.screenshot(path="/tmp/editors_publish_ar.png", full_page=True)
+        raise
+    arabic.refresh_from_db()
+    assert arabic.live and arabic.title == TITLE_AR
+
+    # In the Arabic list, right to left, with the Arabic theme and country names.
+    check_axe(public, f"{base}{index_ar.url}")
+    assert public.locator("html").get_attribute("dir") == "rtl"
+    assert public.locator(".fr-card__title").first.inner_text() == TITLE_AR
+    check_axe(public, f"{base}{arabic.url}")
+    html = public.content()
+    assert "المياه والصرف الصحي" in html and "الجزائر" in html
+    assert "Eau et assainissement" not in html
+
+    # The language switcher leads from one to the other.
+    for code, target in (("fr", item), ("ar", arabic)):
+        public.locator(".fr-translate__btn").first.click()
+        public.locator(f"a.fr-translate__language[hreflang={code}]").first.click()
+        public.wait_for_url(f"{base}{target.url}")
