@@ -16,7 +16,7 @@ from calls.models import CallPage, Laureate
 from demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
 from news.models import NewsPage
 from portal.models import Theme
-from portal.scheduler import enqueue_due_jobs
+from portal.tasks import enqueue_due_jobs
 from tests.factories import CountryFactory, ThemeFactory, translate_page
 from tests.factories.calls import CallIndexPageFactory, CallPageFactory
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
