@@ -15,7 +15,7 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 install: $(BIN)/python node-deps
-	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet -r requirements-dev.lock
 	npm ci --no-audit --no-fund --loglevel=error
 
 # npm installs the pinned official geographic code (package-lock.json); Debian's Node if missing.
@@ -51,6 +51,7 @@ test: install system-deps compilemessages
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 messages:

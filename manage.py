@@ -4,6 +4,6 @@ import sys
 
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-    from django.core.management import execute_from_command_line
+    from django.core.management import execute_from_command_line  # after the settings module is set
 
     execute_from_command_line(sys.argv)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,13 +8,18 @@ class AtlasConfig(AppConfig):
     verbose_name = _("Atlas")
 
     def ready(self):
+        # Lazy: an app's models and what imports them load once the registry is ready.
+        from atlas import views  # noqa: F401 - @serves attaches the Atlas page's routes
+        from atlas.matching import active_atlas
+        from portal.authorities import register_authority_pages
+
+        register_authority_pages(active_atlas)  # laureate rows link to the Atlas's authority pages
         connect_content_version_signals()
 
 
 def connect_content_version_signals():
     """What visitors see of the Atlas changes: empty the page cache (portal/pagecache.py)."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-
+    # Lazy: called from ready(), once the models are loaded.
     from atlas.models import ApdFigure, FundingLine, Project, ProjectFrenchAuthority, ProjectPartner
     from portal.models import FrenchAuthority, PartnerAuthority
     from portal.pagecache import bump_content_version

@@ -78,7 +78,7 @@ GOALS = [
 
 def ensure_goals(model=None):
     """Create or correct the 17 goals (the migration does it; a flushed test database needs it again)."""
-    if model is None:
+    if model is None:  # lazy: the migrations import this module and pass their historical model
         from atlas.models import SustainableDevelopmentGoal as model
     for number, fr, en, es, ar in GOALS:
         model.objects.update_or_create(

@@ -25,9 +25,11 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 
-from portal.models import BasePage
+from calls.models import Laureate
+from portal.models import BasePage, Country, Theme
+from portal.routing import handler_for
 
 # Languages a project can be written in: the portal's four and the partner languages the
 # documents name. Names come from Django's language table, translated.
@@ -102,10 +104,6 @@ class ProjectAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from wagtail.models import Locale
-
-        from portal.models import Country, Theme
-
         # Relations point at the source-language (French) themes and countries, as elsewhere.
         default = Locale.get_default()
         if "themes" in self.fields:
@@ -119,8 +117,6 @@ class ProjectAdminForm(WagtailAdminModelForm):
         formset = self.formsets.get("funding_lines")
         if formset is None or "laureate" not in formset.form.base_fields:
             return
-        from calls.models import Laureate
-
         formset.form.base_fields["laureate"].queryset = Laureate.objects.none()  # the "add" template
         for form in formset.forms:
             call_id = (form.data.get(form.add_prefix("call")) if form.is_bound else None) or form.instance.call_id
@@ -563,75 +559,51 @@ class AtlasIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        from atlas import views
-
-        return views.atlas_index(request, self)
+        return handler_for(self, "index")(request, self)
 
     @path("projets/", name="projects")
     def projects_route(self, request):
-        from atlas import views
-
-        return views.project_list(request, self)
+        return handler_for(self, "projects")(request, self)
 
     @re_path(r"^projets/export/(?P<fmt>csv|xlsx|json|pdf)/$", name="projects_export")
     def projects_export_route(self, request, fmt):
-        from atlas import views
-
-        return views.project_export(request, self, fmt)
+        return handler_for(self, "projects_export")(request, self, fmt)
 
     @path("donnees/", name="open_data")
     def open_data_route(self, request):
-        from atlas import views
-
-        return views.open_data(request, self)
+        return handler_for(self, "open_data")(request, self)
 
     @re_path(r"^donnees/(?P<fmt>csv|json)/$", name="open_data_file")
     def open_data_file_route(self, request, fmt):
-        from atlas import views
-
-        return views.open_data_file(request, self, fmt)
+        return handler_for(self, "open_data_file")(request, self, fmt)
 
     @path("monde/", name="world")
     def world_route(self, request):
-        from atlas import views
-
-        return views.world(request, self)
+        return handler_for(self, "world")(request, self)
 
     @re_path(r"^monde/(?P<code>[0-9]{3})/$", name="continent")
     def continent_route(self, request, code):
-        from atlas import views
-
-        return views.continent(request, self, code)
+        return handler_for(self, "continent")(request, self, code)
 
     @re_path(r"^pays/(?P<iso>[A-Z]{2})/$", name="country")
     def country_route(self, request, iso):
-        from atlas import views
-
-        return views.country(request, self, iso)
+        return handler_for(self, "country")(request, self, iso)
 
     @path("carte/donnees/", name="map_data")
     def map_data_route(self, request):
-        from atlas import views
-
-        return views.map_data(request, self)
+        return handler_for(self, "map_data")(request, self)
 
     @re_path(r"^projets/(?P<pk>\d+)/$", name="project")
     def project_route(self, request, pk):
-        from atlas import views
-
-        return views.project_detail(request, self, int(pk))
+        return handler_for(self, "project")(request, self, int(pk))
 
     @re_path(r"^collectivites/(?P<kind>[a-z]+)/(?P<code>[0-9AB]{2,9})/$", name="french_authority")
     def french_authority_route(self, request, kind, code):
-        from atlas import views
-
-        return views.french_authority_detail(request, self, kind, code)
+        return handler_for(self, "french_authority")(request, self, kind, code)
 
     @re_path(r"^partenaires/(?P<pk>\d+)/$", name="partner_authority")
     def partner_authority_route(self, request, pk):
-        from atlas import views
-
-        return views.partner_authority_detail(request, self, int(pk))
+        return handler_for(self, "partner_authority")(request, self, int(pk))
 
     def project_url(self, project):
         return self.url + self.reverse_subpage("project", kwargs={"pk": project.pk})

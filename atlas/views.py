@@ -19,20 +19,24 @@ from atlas.importer import ImportForm, import_projects, template_csv
 from atlas.listings import ProjectListing
 from atlas.models import (
     ApdFigure,
+    AtlasIndexPage,
     FundingLine,
     Project,
     ProjectFrenchAuthority,
     ProjectPartner,
 )
+from forms.models import ExpertiseLabelRequest, PartnershipOffer
 from portal.authorities import FrenchAuthority, PartnerAuthority
 from portal.gazetteer import country_numeric_codes
 from portal.i18n import localized_pages
 from portal.models import Country
+from portal.routing import serves
 from portal.taxonomy import attach_localized_themes, localize_themes, sort_key
 
 PROJECTS_PER_PAGE = 20
 
 
+@serves(AtlasIndexPage, "index")
 def atlas_index(request, page):
     """The Atlas home: the live figures, the continents, the map, the way to the list."""
     projects = Project.objects.published()
@@ -63,6 +67,7 @@ def render_level(request, page, *, title, projects, list_query, trail, children=
     return page.render(request, template="atlas/level.html", context_overrides=context | (extra or {}))
 
 
+@serves(AtlasIndexPage, "world")
 def world(request, page):
     projects = Project.objects.published()
     children = [(name, page.continent_url(code), count) for code, name, count in stats.continents(projects)]
@@ -78,6 +83,7 @@ def world(request, page):
     )
 
 
+@serves(AtlasIndexPage, "continent")
 def continent(request, page, code):
     names = dict(Country.Continent.choices)
     if code not in names:
@@ -99,6 +105,7 @@ def continent(request, page, code):
     )
 
 
+@serves(AtlasIndexPage, "country")
 def country(request, page, iso):
     country = Country.objects.filter(iso_code=iso).first()
     if country is None:
@@ -119,6 +126,7 @@ def country(request, page, iso):
     )
 
 
+@serves(AtlasIndexPage, "project")
 def project_detail(request, page, pk):
     """A fiche-projet: who, where, what, since when, with which funding, and a locator map."""
     project = (
@@ -210,6 +218,7 @@ def locator_map(french_links, partner_links):
     return {"departements": sorted(departements), "countries": countries, "points": points}
 
 
+@serves(AtlasIndexPage, "french_authority")
 def french_authority_detail(request, page, kind, code):
     """A French authority: its projects (paginated), the calls it won, its APD by year."""
     if kind not in FrenchAuthority.Kind.values:
@@ -263,8 +272,6 @@ def french_authority_detail(request, page, kind, code):
 
 def won_and_label(authority):
     """The laureate rows naming the authority (calls it won) and its EXPE-CT label, with links."""
-    from forms.pages import LabelledAuthoritiesPage
-
     rows = matching.laureate_rows_of(authority)
     calls = localized_pages([row.page for row in rows])
     for row in rows:
@@ -272,7 +279,7 @@ def won_and_label(authority):
     label = matching.expertise_label_of(authority)
     label_url = ""
     if label is not None:
-        labelled = matching.localized_page(LabelledAuthoritiesPage)
+        labelled = matching.localized_page(ExpertiseLabelRequest.public_page[0])
         if labelled is not None:
             label_url = labelled.url + labelled.reverse_subpage("authority", args=[label.reference])
     return {"laureate_rows": rows, "expertise_label": label, "expertise_label_url": label_url}
@@ -292,6 +299,7 @@ def territory_state(page, authority):
     return state
 
 
+@serves(AtlasIndexPage, "partner_authority")
 def partner_authority_detail(request, page, pk):
     """A partner authority: its French partners and the projects they run together."""
     partner = PartnerAuthority.objects.select_related("country").filter(pk=pk).first()
@@ -309,10 +317,8 @@ def partner_authority_detail(request, page, pk):
     )
     for authority in french_partners:
         authority.public_url = page.french_authority_url(authority)
-    from forms.pages import BourseIndexPage
-
     offers = matching.offers_of(partner)
-    bourse = matching.localized_page(BourseIndexPage) if offers else None
+    bourse = matching.localized_page(PartnershipOffer.public_page[0]) if offers else None
     for offer in offers:
         offer.public_url = bourse.url + bourse.reverse_subpage("offer", args=[offer.reference]) if bourse else ""
     return page.render(
@@ -346,6 +352,7 @@ def with_listing_labels(page, projects):
     return projects
 
 
+@serves(AtlasIndexPage, "projects")
 def project_list(request, page):
     """The projects of the Atlas, filtered (theme, kind, funding, country, continent, région,
     département, authority, year, keywords), with the filtered list's exports."""
@@ -376,6 +383,7 @@ def absolute_project_url(request, page):
     return lambda project: f"{prefix}{project.pk}/"
 
 
+@serves(AtlasIndexPage, "projects_export")
 def project_export(request, page, fmt):
     """The filtered list, every row, as CSV, XLSX, JSON (streamed) or a PDF extract."""
     listing = ProjectListing(request, page)
@@ -393,6 +401,7 @@ def project_export(request, page, fmt):
     return exports.pdf_response(request, listing, page)
 
 
+@serves(AtlasIndexPage, "map_data")
 def map_data(request, page):
     """The map's data for the filtered list (the list's filters): projects per partner country
     (ISO numeric code, as the world-atlas shapes) and partner authorities with coordinates and
@@ -423,6 +432,7 @@ def map_data(request, page):
     return response
 
 
+@serves(AtlasIndexPage, "open_data")
 def open_data(request, page):
     """The open data of the Atlas: its files, at stable addresses, and their schema."""
     files = [(fmt, page.url + page.reverse_subpage("open_data_file", kwargs={"fmt": fmt})) for fmt in ("csv", "json")]
@@ -437,6 +447,7 @@ def open_data(request, page):
     )
 
 
+@serves(AtlasIndexPage, "open_data_file")
 def open_data_file(request, page, fmt):
     """The whole Atlas (published projects) in one file, labels in French, same schema."""
     rows = exports.project_rows(

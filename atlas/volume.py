@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
+from atlas.goals import ensure_goals
 from atlas.models import (
     ApdFigure,
     FundingLine,
@@ -31,6 +32,10 @@ from atlas.models import (
     SustainableDevelopmentGoal,
 )
 from portal.authorities import FrenchAuthority, PartnerAuthority, normalize_name
+from portal.cog import load_authorities
+from portal.gazetteer import largest_places
+from portal.models import Country, Theme
+from portal.pagecache import bump_content_version
 
 BATCH_SIZE = 2000
 SEED = 2026
@@ -112,16 +117,11 @@ def clean_atlas_volume():
 
 def country_rows(limit):
     """Countries of the taxonomy, by ISO code."""
-
-    from portal.models import Country
-
     return list(Country.objects.order_by("iso_code")[:limit])
 
 
 def french_authority_sample(count):
     """Every région and département, then the most populous EPCI and communes (real ones)."""
-    from portal.cog import load_authorities
-
     if FrenchAuthority.objects.filter(kind=FrenchAuthority.Kind.COMMUNE).count() < count:
         load_authorities(communes="all")
     top = list(
@@ -146,11 +146,6 @@ def french_authority_sample(count):
 
 def generate_atlas_volume(projects=13000, french=4800, partners=10000, countries=144, stdout=None):
     """Generate (or keep, or replace) the Atlas volume. Returns a ``VolumeReport``."""
-    from atlas.goals import ensure_goals
-    from portal.gazetteer import largest_places
-    from portal.models import Theme
-    from portal.pagecache import bump_content_version
-
     refuse_in_production()
     country_list = [c for c in country_rows(countries) if largest_places(c.iso_code, 1)]
     if generated_projects().count() == projects and generated_partners().count() == partners:

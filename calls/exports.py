@@ -10,6 +10,7 @@ the list.
 
 import datetime
 
+import icalendar
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -96,8 +97,6 @@ def open_calls_json(request, listing):
 def deadlines_ical(request, listing):
     """An iCal calendar of the deadlines of the list's open and upcoming calls (one event per
     deadline), honouring the list's filters."""
-    import icalendar
-
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Coopération décentralisée//Appels à projets//FR")
     calendar.add("version", "2.0")

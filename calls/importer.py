@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from calls.models import Laureate
 from portal.spreadsheets import cell, lookup_tables, normalize, parse_amount, read_rows
 
 MAX_ROWS = 2000
@@ -61,6 +62,12 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(gettext_lazy("Choose a .csv or .xlsx file."))
         if upload.size > MAX_SIZE:
             raise forms.ValidationError(gettext_lazy("The file is larger than 5 MB."))
+        try:  # an unreadable file (another encoding, binary, a broken workbook) is the field's error
+            read_rows(upload)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
+        finally:
+            upload.seek(0)
         return upload
 
 
@@ -72,8 +79,6 @@ class ImportResult:
 
 def parse(upload):
     """Check every row; return (laureate field dicts, errors)."""
-    from calls.models import Laureate
-
     try:
         rows = read_rows(upload)
     except ValueError as error:
@@ -132,8 +137,6 @@ def parse(upload):
 
 def import_laureates(page, upload, *, replace=True, user=None, publish=False):
     """Import the file into ``page`` as a new revision (published when ``publish``); all or nothing."""
-    from calls.models import Laureate
-
     rows, errors = parse(upload)
     if errors:
         return ImportResult(errors=errors)

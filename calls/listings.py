@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from calls.models import CallPage, Laureate, LaureatesPage
+from calls.models import CallIndexPage, CallPage, Laureate, LaureatesPage
 from calls.status import FILTERS, CallStatus
+from portal.authorities import link_authorities
 from portal.listing import (
     ChoiceFilter,
     CountryFilter,
@@ -23,6 +24,7 @@ from portal.listing import (
     ThemeFilter,
     YearFilter,
 )
+from portal.routing import serves
 from portal.taxonomy import attach_localized_themes
 
 STATUS_CHOICES = [(status, status.label) for status in FILTERS]
@@ -49,6 +51,7 @@ class CallFilterSet(ListingFilterSet):
         return queryset.with_statuses(FILTERS[CallStatus(value)])
 
 
+@serves(CallIndexPage, "list")
 class CallListing(Listing):
     """The calls of a call list (one locale), open ones first."""
 
@@ -102,6 +105,7 @@ class LaureateFilterSet(ListingFilterSet):
         return [(str(pk), title) for pk, title in calls.values_list("pk", "title")]
 
 
+@serves(LaureatesPage, "list")
 class LaureateListing(Listing):
     """Every laureate of every call of the locale, latest edition first."""
 
@@ -121,7 +125,4 @@ class LaureateListing(Listing):
         return attach_localized_themes(laureates, field="theme")
 
     def decorate_page(self, laureates):
-        from atlas.matching import active_atlas, attach_laureate_links
-
-        laureates = self.decorate(laureates)
-        return attach_laureate_links(laureates, active_atlas()) if laureates else laureates
+        return link_authorities(self.decorate(laureates))

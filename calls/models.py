@@ -26,6 +26,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from calls import exports
 from calls.status import (
     ACCEPTING,
     BADGES,
@@ -39,8 +40,11 @@ from calls.status import (
     status_expression,
 )
 from portal.admin_forms import TaxonomyPageForm, TaxonomyPageMixin
+from portal.authorities import link_authorities
 from portal.blocks import ContentBlocks, DocumentBlock
 from portal.models import BasePage
+from portal.routing import handler_for
+from portal.search_text import taxonomy_text
 from portal.taxonomy import attach_localized_themes, localize_themes, sort_key
 
 
@@ -138,29 +142,23 @@ class CallIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index_route(self, request):
         """The call list: open calls first (closing soonest), then upcoming, then closed; filters."""
-        from calls.listings import CallListing
-
-        return self.render(request, context_overrides=CallListing(request, self).context())
+        return self.render(request, context_overrides=self.listing(request).context())
 
     @path("feed/rss/", name="rss")
     def rss_route(self, request):
-        from calls.listings import CallListing
-
-        return CallListing(request, self).feed("rss")
+        return self.listing(request).feed("rss")
 
     @path("feed/ical/", name="ical")
     def ical_route(self, request):
-        from calls import exports
-        from calls.listings import CallListing
-
-        return exports.deadlines_ical(request, CallListing(request, self))
+        return exports.deadlines_ical(request, self.listing(request))
 
     @path("open-calls/json/", name="open_json")
     def open_json_route(self, request):
-        from calls import exports
-        from calls.listings import CallListing
+        return exports.open_calls_json(request, self.listing(request))
 
-        return exports.open_calls_json(request, CallListing(request, self))
+    def listing(self, request):
+        """The call list (``calls/listings.py``: ``CallListing``)."""
+        return handler_for(self, "list")(request, self)
 
 
 class CallPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
@@ -313,8 +311,6 @@ class CallPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
 
     def search_taxonomy(self):
         """Its themes and countries in its language, with the countries' adjectives (search)."""
-        from search.text import taxonomy_text
-
         return taxonomy_text(self)
 
     @path("")
@@ -323,14 +319,10 @@ class CallPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
 
     @path("laureates/csv/", name="laureates_csv")
     def laureates_csv_route(self, request):
-        from calls import exports
-
         return exports.laureates_csv(self.laureate_rows(), f"laureates-{self.slug}.csv")
 
     @path("laureates/json/", name="laureates_json")
     def laureates_json_route(self, request):
-        from calls import exports
-
         return exports.laureates_json(self.laureate_rows(), request)
 
     def laureate_rows(self):
@@ -340,9 +332,7 @@ class CallPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         laureates = attach_localized_themes(self.laureate_rows(), field="theme")
         if laureates:
-            from atlas.matching import active_atlas, attach_laureate_links
-
-            attach_laureate_links(laureates, active_atlas())  # links to the Atlas when certain
+            link_authorities(laureates)  # links to the authorities' pages when certain
         self.__dict__["has_laureates"] = bool(laureates)
         context["laureates"] = laureates
         context["themes"] = localize_themes(self.themes.all())
@@ -510,13 +500,12 @@ class LaureatesPage(RoutablePageMixin, BasePage):
     @path("")
     def index_route(self, request):
         """Every laureate of every call of the locale, filterable by year, country, theme and call."""
-        from calls.listings import LaureateListing
-
-        return self.render(request, context_overrides=LaureateListing(request, self).context())
+        return self.render(request, context_overrides=self.listing(request).context())
 
     @path("csv/", name="csv")
     def csv_route(self, request):
-        from calls import exports
-        from calls.listings import LaureateListing
+        return exports.laureates_csv(self.listing(request).export_objects(), "laureates.csv")
 
-        return exports.laureates_csv(LaureateListing(request, self).export_objects(), "laureates.csv")
+    def listing(self, request):
+        """Every laureate of the locale (``calls/listings.py``: ``LaureateListing``)."""
+        return handler_for(self, "list")(request, self)

@@ -1,5 +1,10 @@
 """The local demo accounts, one per group (``data/accounts.yaml``; the README lists them)."""
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import ImproperlyConfigured
+
 from demo.loader import read
 
 # username, password, group (None for the superuser), superuser
@@ -12,11 +17,6 @@ DEMO_ACCOUNTS = [
 def ensure_demo_accounts():
     """Create the demo accounts or give them their documented password back. They have public
     passwords: refused in production mode."""
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-    from django.core.exceptions import ImproperlyConfigured
-
     if settings.PRODUCTION:
         raise ImproperlyConfigured("Demo accounts have public passwords: they are refused in production mode.")
     User = get_user_model()

@@ -38,7 +38,7 @@ from pathlib import Path
 
 import yaml
 from django.apps import apps
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail import blocks
@@ -82,8 +82,6 @@ def relax_sqlite_durability():
     power cut or a crash of the system during the load could damage the file — a demo database
     that ``make run`` rebuilds. PostgreSQL is left as it is.
     """
-    from django.db import connection
-
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA synchronous = OFF")

@@ -8,15 +8,11 @@ class FormsConfig(AppConfig):
     verbose_name = _("Intake forms")
 
     def ready(self):
+        # Lazy: an app's models and what imports them load once the registry is ready.
+        from forms import forms, listings  # noqa: F401 - @serves attaches the forms and lists to their pages
         from forms.models import ExpertiseLabelRequest, PartnershipOffer
         from portal.pagecache import register_boundary, register_content_models
 
         register_content_models(PartnershipOffer, ExpertiseLabelRequest)
-        register_boundary(next_label_expiry)
-
-
-def next_label_expiry(now):
-    """When the next EXPE-CT label expires (the authority leaves the public list at midnight)."""
-    from forms.models import ExpertiseLabelRequest
-
-    return ExpertiseLabelRequest.objects.labelled().next_expiry(now)
+        # When the next EXPE-CT label expires (the authority leaves the public list at midnight).
+        register_boundary(lambda now: ExpertiseLabelRequest.objects.labelled().next_expiry(now))

@@ -27,6 +27,7 @@ from django.core.files.storage import FileSystemStorage
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from pypdf import PdfReader
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -99,8 +100,6 @@ def _is_docx(archive):
 def is_pdf(upload):
     """Whether pypdf reads a document with at least one page (its cross-reference table,
     trailer and page tree), not only a ``%PDF-`` prefix."""
-    from pypdf import PdfReader
-
     pypdf_logger = logging.getLogger("pypdf")
     level = pypdf_logger.level
     pypdf_logger.setLevel(logging.ERROR)  # a broken upload is the sender's problem, not a warning

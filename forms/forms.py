@@ -13,15 +13,26 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from dsfr.forms import DsfrBaseForm, DsfrBoundField
 from wagtail.models import Locale
 
+from forms.emails import queue_submission_emails
 from forms.files import validate_attachment
-from forms.models import Attachment, ExpertiseLabelRequest, PartnershipOffer, ReferenceCounter, StatusChange
+from forms.models import (
+    Attachment,
+    ExpertiseLabelRequest,
+    LabelRequestFormPage,
+    OfferFormPage,
+    PartnershipOffer,
+    ReferenceCounter,
+    StatusChange,
+)
 from portal.models import Country, Theme
+from portal.routing import serves
 from portal.taxonomy import country_choices, theme_choices
 
 # Plain-text fields: markup is refused rather than stored (it would be escaped anyway).
@@ -277,10 +288,6 @@ class IntakeForm(DsfrBaseForm, forms.ModelForm):
     def save_submission(self, language, extra_recipients=()):
         """Save the record, its files, its first history step and its e-mails in one transaction;
         the e-mails leave after commit (see ``forms.emails``)."""
-        from django.db import transaction
-
-        from forms.emails import queue_submission_emails
-
         record = self.save(commit=False)
         record.language = language
         record.consent_at = timezone.now()
@@ -301,6 +308,7 @@ class IntakeForm(DsfrBaseForm, forms.ModelForm):
         return record
 
 
+@serves(OfferFormPage, "form")
 class PartnershipOfferForm(IntakeForm):
     TEXT_LIMITS = {"description": 4000, "partner_sought": 2000}
     AUTOCOMPLETE = IntakeForm.AUTOCOMPLETE | {"embassy": "organization"}
@@ -378,6 +386,7 @@ class PartnershipOfferForm(IntakeForm):
         return cleaned
 
 
+@serves(LabelRequestFormPage, "form")
 class ExpertiseLabelRequestForm(IntakeForm):
     AUTOCOMPLETE = IntakeForm.AUTOCOMPLETE | {"authority_name": "organization"}
     TEXT_LIMITS = {

@@ -10,7 +10,7 @@
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from forms.models import ExpertiseLabelRequest, PartnershipOffer
+from forms.models import BourseIndexPage, ExpertiseLabelRequest, LabelledAuthoritiesPage, PartnershipOffer
 from portal.listing import (
     ChoiceFilter,
     CountryFilter,
@@ -20,6 +20,7 @@ from portal.listing import (
     ListingFilterSet,
     ThemeFilter,
 )
+from portal.routing import serves
 from portal.taxonomy import attach_localized_themes, sort_key
 
 
@@ -46,11 +47,16 @@ class IntakeListing(Listing):
     def get_feed_queryset(self, queryset):
         return queryset.order_by("-published_at", "-pk")
 
+    def record(self, reference):
+        """The record of that reference if the list may show it (whatever the filters), else None."""
+        return self.get_queryset().filter(reference=reference).first()
+
     def record_url(self, record):
         route = "offer" if isinstance(record, PartnershipOffer) else "authority"
         return self.absolute(self.page.url + self.page.reverse_subpage(route, args=[record.reference]))
 
 
+@serves(BourseIndexPage, "list")
 class OfferListing(IntakeListing):
     """The published offers of the Bourse, latest first."""
 
@@ -75,6 +81,7 @@ class AuthorityFilterSet(ListingFilterSet):
     theme = ThemeFilter(field_name="themes", label=_("Field of expertise"), empty_label=_("All"))
 
 
+@serves(LabelledAuthoritiesPage, "list")
 class AuthorityListing(IntakeListing):
     """The authorities holding a valid EXPE-CT label, by name."""
 

@@ -20,7 +20,16 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from forms.files import attachment_path, private_storage
+from forms.pages import (
+    BourseIndexPage,
+    LabelledAuthoritiesPage,
+    LabelRequestFormPage,
+    OfferFormPage,
+    public_url,
+)
 from portal.mail import validate_single_address
+from portal.models import Theme
+from portal.search_text import country_words
 
 LABEL_VALIDITY_YEARS = 3
 
@@ -148,6 +157,7 @@ class IntakeRecord(index.Indexed, models.Model):
 
     reference_prefix = ""
     listing_related = ()
+    public_page = (None, "")  # the page class and route that show a public record
     # Fields that only the reviewers (``view_*_personal_data`` permission) may see or export.
     PERSONAL_FIELDS = ("contact_name", "contact_role", "contact_email", "contact_phone")
 
@@ -235,8 +245,6 @@ class IntakeRecord(index.Indexed, models.Model):
 
     def search_theme_names(self):
         """Names of the themes in every language, so a search in Spanish finds a French theme."""
-        from portal.models import Theme
-
         keys = [theme.translation_key for theme in self.themes.all()]
         return " ".join(Theme.objects.filter(translation_key__in=keys).values_list("name", flat=True))
 
@@ -244,9 +252,9 @@ class IntakeRecord(index.Indexed, models.Model):
         return ", ".join(theme.name for theme in self.themes.all())
 
     def get_absolute_url(self):
-        from forms.pages import public_url
-
-        return public_url(self)
+        """The record's public page in the active locale ("" when there is none)."""
+        page_class, route = self.public_page
+        return public_url(page_class, route, self.reference)
 
 
 class PartnershipOffer(IntakeRecord):
@@ -255,6 +263,7 @@ class PartnershipOffer(IntakeRecord):
 
     reference_prefix = "BP"
     listing_related = ("country",)
+    public_page = (BourseIndexPage, "offer")
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("submitted")
@@ -337,8 +346,6 @@ class PartnershipOffer(IntakeRecord):
 
     def search_country_names(self):
         """The country's names in every language, so a search in Spanish finds a French record."""
-        from search.text import country_words
-
         words = [country_words(self.country, language) for language in ("fr", "en", "es", "ar")]
         return " ".join([*self.country.names(), *words])
 
@@ -348,6 +355,7 @@ class ExpertiseLabelRequest(IntakeRecord):
     field for a fixed term (3 years by default). Labelled authorities are listed publicly."""
 
     reference_prefix = "EX"
+    public_page = (LabelledAuthoritiesPage, "authority")
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("submitted")
@@ -437,13 +445,6 @@ PERSONAL_DATA_PERMISSIONS = {
 def can_see_personal_data(user, model):
     return user.is_authenticated and user.has_perm(PERSONAL_DATA_PERMISSIONS[model])
 
-
-from forms.pages import (  # noqa: E402 - page models import the records above
-    BourseIndexPage,
-    LabelledAuthoritiesPage,
-    LabelRequestFormPage,
-    OfferFormPage,
-)
 
 __all__ = [
     "Attachment",

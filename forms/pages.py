@@ -3,6 +3,11 @@
 Editors write the introductions and thank-you texts in each locale (wagtail-localize); the
 records themselves are not pages: the index pages list them and serve a public page per record
 through routes (``offres/BP-2026-00042/``, ``EX-2026-00017/``).
+
+``forms/models.py`` imports these pages (a record knows the page that shows it); this module
+imports neither the records nor what is built on them: the form of a form page
+(``forms/forms.py``) and the lists of the index pages (``forms/listings.py``) declare what they
+serve with ``portal.routing.serves``.
 """
 
 from django.conf import settings
@@ -24,6 +29,7 @@ from portal.blocks import RICH_TEXT_FEATURES
 from portal.i18n import active_locale
 from portal.mail import split_address_list, validate_address_list
 from portal.models import BasePage
+from portal.routing import handler_for
 from portal.taxonomy import attach_localized_themes
 
 INDEX_URL_CACHE_SECONDS = 300
@@ -46,17 +52,12 @@ def index_url(page_class):
     return url
 
 
-def public_url(record):
-    """The public page of a published offer or labelled authority, in the active locale."""
-    from forms.models import PartnershipOffer
-
-    page_class, route = (
-        (BourseIndexPage, "offer") if isinstance(record, PartnershipOffer) else (LabelledAuthoritiesPage, "authority")
-    )
+def public_url(page_class, route, reference):
+    """The URL of a record's public page (``route`` of the ``page_class`` page) in the active locale."""
     base = index_url(page_class)
     if not base:
         return ""
-    return base + page_class.get_resolver().reverse(route, record.reference)
+    return base + page_class.get_resolver().reverse(route, reference)
 
 
 def forget_index_urls(sender, instance, **kwargs):
@@ -91,11 +92,15 @@ class IntakeFormPage(RoutablePageMixin, BasePage):
         FieldPanel("notification_emails"),
     ]
 
-    form_class = None
     subpage_types = []
 
     class Meta:
         abstract = True
+
+    @property
+    def form_class(self):
+        """The page's form (``forms/forms.py``, declared with ``@serves(PageClass, "form")``)."""
+        return handler_for(self, "form")
 
     def session_key(self):
         return f"intake-reference-{self.translation_key}"
@@ -141,12 +146,6 @@ class OfferFormPage(IntakeFormPage):
     class Meta:
         verbose_name = _("partnership offer form page")
 
-    @property
-    def form_class(self):
-        from forms.forms import PartnershipOfferForm
-
-        return PartnershipOfferForm
-
 
 class LabelRequestFormPage(IntakeFormPage):
     """The form through which French local authorities request the EXPE-CT label."""
@@ -155,12 +154,6 @@ class LabelRequestFormPage(IntakeFormPage):
 
     class Meta:
         verbose_name = _("EXPE-CT request form page")
-
-    @property
-    def form_class(self):
-        from forms.forms import ExpertiseLabelRequestForm
-
-        return ExpertiseLabelRequestForm
 
 
 class BourseIndexPage(RoutablePageMixin, BasePage):
@@ -179,11 +172,13 @@ class BourseIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("Bourse partenariats page")
 
+    def listing(self, request):
+        """The published offers (``forms/listings.py``: ``OfferListing``)."""
+        return handler_for(self, "list")(request, self)
+
     @path("")
     def list_view(self, request):
-        from forms.listings import OfferListing
-
-        listing = OfferListing(request, self)
+        listing = self.listing(request)
         query = listing.filters.query_string()
         return self.render(
             request,
@@ -198,16 +193,12 @@ class BourseIndexPage(RoutablePageMixin, BasePage):
     @path("feed/rss/", name="rss")
     def rss_view(self, request):
         """RSS of the latest published offers, honouring the list's filters."""
-        from forms.listings import OfferListing
-
-        return OfferListing(request, self).feed("rss")
+        return self.listing(request).feed("rss")
 
     @path("geojson/", name="geojson")
     def geojson_view(self, request):
         """The filtered published offers that have a location, as GeoJSON points."""
-        from forms.listings import OfferListing
-
-        listing = OfferListing(request, self)
+        listing = self.listing(request)
         offers = listing.decorate(listing.queryset.exclude(latitude=None).exclude(longitude=None))
         base = self.url
         features = [
@@ -234,15 +225,7 @@ class BourseIndexPage(RoutablePageMixin, BasePage):
 
     @re_path(r"^offres/(?P<reference>BP-\d{4}-\d{5})/$", name="offer")
     def offer_view(self, request, reference):
-        from forms.models import PartnershipOffer
-
-        offer = (
-            PartnershipOffer.objects.published()
-            .select_related("country")
-            .prefetch_related("themes")
-            .filter(reference=reference)
-            .first()
-        )
+        offer = self.listing(request).record(reference)
         if offer is None:
             raise Http404
         attach_localized_themes([offer])
@@ -262,26 +245,23 @@ class LabelledAuthoritiesPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("EXPE-CT labelled authorities page")
 
+    def listing(self, request):
+        """The labelled authorities (``forms/listings.py``: ``AuthorityListing``)."""
+        return handler_for(self, "list")(request, self)
+
     @path("")
     def list_view(self, request):
-        from forms.listings import AuthorityListing
-
         form_page = self.get_children().live().public().type(LabelRequestFormPage).first()
-        return self.render(request, context_overrides=AuthorityListing(request, self).context(form_page=form_page))
+        return self.render(request, context_overrides=self.listing(request).context(form_page=form_page))
 
     @path("feed/rss/", name="rss")
     def rss_view(self, request):
         """RSS of the latest labelled authorities, honouring the list's filters."""
-        from forms.listings import AuthorityListing
-
-        return AuthorityListing(request, self).feed("rss")
+        return self.listing(request).feed("rss")
 
     @re_path(r"^(?P<reference>EX-\d{4}-\d{5})/$", name="authority")
     def authority_view(self, request, reference):
-        from forms.models import ExpertiseLabelRequest
-
-        authority = ExpertiseLabelRequest.objects.labelled().prefetch_related("themes").filter(reference=reference)
-        authority = authority.first()
+        authority = self.listing(request).record(reference)
         if authority is None:
             raise Http404
         attach_localized_themes([authority])

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from portal.scheduler import periodic
-from portal.tasks import register_kind, register_label, run_command
+from portal.task_labels import register_kind, register_label
+from portal.tasks import run_command
 
 
 @periodic(daily_at=datetime.time(3, 0))

@@ -8,6 +8,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from atlas.stats import home_figures
+from calls.models import CallPage
+from news.models import NewsPage
 from portal.blocks import RICH_TEXT_FEATURES, ContentBlocks
 from portal.i18n import active_locale, localized_pages
 from portal.models import BasePage
@@ -72,14 +75,10 @@ class HomePage(BasePage):
 
     def latest_news(self):
         """The latest news items of this locale (filled in by the news app)."""
-        from news.models import NewsPage
-
         return list(NewsPage.objects.visible().filter(locale_id=self.locale_id).newest_first()[:4])
 
     def closing_calls(self):
         """The open calls of this locale that close soonest (filled in by the calls app)."""
-        from calls.models import CallPage
-
         calls = CallPage.objects.live().public().filter(locale_id=self.locale_id).open().for_cards()
         return attach_localized_themes(calls.order_by("closing_at", "pk")[:4])
 
@@ -104,8 +103,6 @@ class HomePage(BasePage):
 
     def atlas_figures(self):
         """The live figures of the Atlas (they replace the key figures typed by editors)."""
-        from atlas.stats import home_figures
-
         return home_figures(self.locale_id)
 
 

@@ -7,6 +7,8 @@ class NewsConfig(AppConfig):
     verbose_name = _("News and events")
 
     def ready(self):
+        # Lazy: an app's models and what imports them load once the registry is ready.
+        from news import listings  # noqa: F401 - @serves attaches the lists to the news index
         from news.models import NewsPage
         from portal.admin_forms import register_synchronised_taxonomy
 

@@ -10,7 +10,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
-from news.models import NewsPage
+from news.models import NewsIndexPage, NewsPage
 from portal.listing import (
     CountryFilter,
     DataChoiceFilter,
@@ -21,6 +21,7 @@ from portal.listing import (
     YearFilter,
     midnight,
 )
+from portal.routing import serves
 from portal.taxonomy import attach_localized_themes
 
 CARD_IMAGE_SPEC = "fill-600x338"
@@ -52,6 +53,7 @@ class NewsCards(Listing):
         return self.decorate(items)
 
 
+@serves(NewsIndexPage, "news")
 class NewsListing(NewsCards):
     """The news of an index, newest first, filtered; its RSS and Atom feeds."""
 
@@ -79,6 +81,7 @@ class NewsListing(NewsCards):
         )
 
 
+@serves(NewsIndexPage, "agenda")
 class AgendaListing(NewsCards):
     """Past events of an index, latest first, page by page (the upcoming ones come first, whole)."""
 

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Left, Length
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -20,9 +21,12 @@ from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from news import feeds
 from portal.admin_forms import TaxonomyPageForm, TaxonomyPageMixin
 from portal.blocks import ContentBlocks, DocumentBlock
 from portal.models import BasePage
+from portal.routing import handler_for
+from portal.search_text import taxonomy_text
 from portal.taxonomy import localize_themes, sort_key
 
 
@@ -97,37 +101,25 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsPage.objects.child_of(self).visible().filter(locale_id=self.locale_id).newest_first()
 
     def get_context(self, request, *args, **kwargs):
-        from news.listings import NewsListing
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(NewsListing(request, self).context())
+        context.update(handler_for(self, "news")(request, self).context())
         return context
 
     @path("rss/")
     def rss_feed(self, request):
-        from news.listings import NewsListing
-
-        return NewsListing(request, self).feed("rss")
+        return handler_for(self, "news")(request, self).feed("rss")
 
     @path("atom/")
     def atom_feed(self, request):
-        from news.listings import NewsListing
-
-        return NewsListing(request, self).feed("atom")
+        return handler_for(self, "news")(request, self).feed("atom")
 
     @path("agenda/")
     def agenda(self, request):
-        from django.template.response import TemplateResponse
-
-        from news.listings import AgendaListing
-
-        context = Page.get_context(self, request) | AgendaListing(request, self).context()
+        context = Page.get_context(self, request) | handler_for(self, "agenda")(request, self).context()
         return TemplateResponse(request, "news/news_agenda.html", context)
 
     @path("agenda/ics/")
     def agenda_ics(self, request):
-        from news import feeds
-
         return feeds.agenda_ics(request, self)
 
 
@@ -223,8 +215,6 @@ class NewsPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
 
     def search_taxonomy(self):
         """Its themes and countries in its language, with the countries' adjectives (search)."""
-        from search.text import taxonomy_text
-
         return taxonomy_text(self)
 
     @property
@@ -285,6 +275,4 @@ class NewsPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
     @path("ics/")
     def ics(self, request):
         """The "add to calendar" file of an event (404 for a news item that is not one)."""
-        from news import feeds
-
         return feeds.event_ics(request, self)

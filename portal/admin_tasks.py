@@ -26,7 +26,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from portal.models import BackgroundTask
-from portal.tasks import TASK_LABELS, retry_now, retryable, stale_running, task_label
+from portal.task_labels import TASK_LABELS, task_label
+from portal.tasks import retry_now, retryable, stale_running
 
 STATUSES = {
     "queued": _("Queued"),

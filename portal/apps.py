@@ -8,6 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        # Lazy (here and below): modules that use the models load once the registry is ready.
         # The e-mail task, the retry of failed tasks.
         from portal import mail, tasks  # noqa: F401
         from portal.exports import protect_admin_exports
@@ -22,6 +23,7 @@ class PortalConfig(AppConfig):
 def connect_content_version_signals():
     """What visitors see changes: bump the content version (portal/pagecache.py) so that cached
     pages, menus and footers are rendered afresh."""
+    # Lazy: called from ready(), once the models are loaded.
     from django.db.models.signals import post_delete
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model

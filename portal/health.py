@@ -15,6 +15,9 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail.search.backends import get_search_backend
+
+from portal.tasks import queue_report
 
 
 def check_database():
@@ -31,7 +34,6 @@ def check_cache():
 
 
 def check_search():
-    from wagtail.search.backends import get_search_backend
 
     backend = get_search_backend()
     ping = getattr(getattr(backend, "es", None), "ping", None)
@@ -40,7 +42,6 @@ def check_search():
 
 
 def check_queue():
-    from portal.tasks import queue_report
 
     report = queue_report()
     if report.get("oldest_due_seconds", 0) > settings.TASK_QUEUE_MAX_DELAY:

@@ -44,7 +44,9 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
-from portal.tasks import RetryLater, enqueue, register_label
+from portal.models import SentEmail
+from portal.task_labels import register_label
+from portal.tasks import RetryLater, enqueue
 
 # A plain address has none of these: they are what lets one "address" name several mailboxes.
 NOT_IN_A_PLAIN_ADDRESS = set('",;<>()[]\\') | {" ", "\t", "\r", "\n"}
@@ -149,8 +151,6 @@ def is_permanent(error):
 @task(priority=10)
 def send_email(*, key, to, subject, body, html_body="", headers=None, reply_to=(), reference="", kind=""):
     """Send one queued e-mail unless it was sent already (see the module's docstring)."""
-    from portal.models import SentEmail
-
     message = build_message(
         key=key, to=to, subject=subject, body=body, html_body=html_body, headers=headers, reply_to=reply_to
     )

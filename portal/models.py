@@ -18,7 +18,12 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from portal.admin_forms import EditorPageForm
+
+# The referential of authorities (French authorities from the official geographic code, foreign
+# partner authorities) lives in its own module; importing it here registers its models.
+from portal.authorities import FrenchAuthority, PartnerAuthority  # noqa: F401
 from portal.blocks import MenuItemBlock
+from portal.task_labels import task_label
 
 
 class BasePage(Page):
@@ -343,8 +348,6 @@ class BackgroundTask(DBTaskResult):
 
     @property
     def label(self):
-        from portal.tasks import task_label
-
         return task_label(self.task_path, self.kwargs)
 
     @property
@@ -407,8 +410,3 @@ class ScheduledJob(models.Model):
 
     def __str__(self):
         return self.name
-
-
-# The referential of authorities (French authorities from the official geographic code, foreign
-# partner authorities) lives in its own module.
-from portal.authorities import FrenchAuthority, PartnerAuthority  # noqa: E402, F401

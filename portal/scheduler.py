@@ -24,7 +24,6 @@ Each job has a ``ScheduledJob`` row, locked while the scheduler decides: with se
 import datetime
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
@@ -66,23 +65,3 @@ def periodic(*, every=None, daily_at=None, name=None):
 def jobs():
     autodiscover_modules("tasks")  # PortalConfig.ready did it already in a running portal
     return dict(JOBS)
-
-
-def enqueue_due_jobs(now=None):
-    """Queue every job that is due; returns their names."""
-    from portal.models import ScheduledJob
-    from portal.tasks import enqueue
-
-    now = now or timezone.now()
-    queued = []
-    for job in jobs().values():
-        ScheduledJob.objects.get_or_create(name=job.name)
-        with transaction.atomic():
-            state = ScheduledJob.objects.select_for_update().get(name=job.name)
-            if not job.is_due(state.last_enqueued_at, now):
-                continue
-            enqueue(job.task)
-            state.last_enqueued_at = now
-            state.save(update_fields=["last_enqueued_at"])
-        queued.append(job.name)
-    return queued

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.html import escape
+from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 
 @dataclass(frozen=True)
@@ -39,8 +41,6 @@ TRANSLATED_LANGUAGES = ("en", "es", "ar")
 
 def ensure_locales():
     """Create the four locales of the portal (French exists from Wagtail's migrations)."""
-    from wagtail.models import Locale
-
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGE_CODES}
 
 
@@ -83,9 +83,6 @@ def translate_into(instance, texts, language_codes=TRANSLATED_LANGUAGES, update=
     children are translated. Returns the translations it created or synchronised, by language
     code.
     """
-    from wagtail.models import Locale
-    from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
-
     locales = Locale.objects.filter(language_code__in=language_codes)
     existing = {obj.locale_id: obj for obj in type(instance).objects.filter(translation_key=instance.translation_key)}
     synchronised_at = (
@@ -142,7 +139,5 @@ def translate_into(instance, texts, language_codes=TRANSLATED_LANGUAGES, update=
 def translate(instance, language_code, texts, update=False):
     """Translate a page or snippet into one language (see ``translate_into``); returns the
     translated instance."""
-    from wagtail.models import Locale
-
     translated = translate_into(instance, texts, (language_code,), update=update)
     return translated.get(language_code) or instance.get_translation(Locale.objects.get(language_code=language_code))

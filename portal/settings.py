@@ -429,7 +429,7 @@ LOGGING = {
 # Only when SENTRY_DSN is set. The forms collect personal data: no user, cookie, request body, query
 # string or local variable is sent (portal.sentry.scrub_event removes what the options leave).
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
-if SENTRY_DSN:
+if SENTRY_DSN:  # lazy: the SDK is loaded only where error reporting is configured
     import sentry_sdk
     from sentry_sdk.integrations.django import DjangoIntegration
 

@@ -7,6 +7,7 @@ import io
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+import openpyxl
 from django.utils.translation import gettext as _
 
 from portal.exports import restore
@@ -36,8 +37,6 @@ def read_rows(upload):
     of cell values, header first. Raises ``ValueError`` with a message for the user."""
     data = upload.read()
     if upload.name.lower().endswith(".xlsx"):
-        import openpyxl
-
         try:
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many kinds on a corrupt file
@@ -51,7 +50,8 @@ def read_rows(upload):
             break
         except UnicodeDecodeError:
             continue
-    if text is None:
+    # UTF-16 (and most binary files) decode as Windows-1252 too, with NUL characters no CSV has.
+    if text is None or "\x00" in text:
         raise ValueError(_("The file is neither UTF-8 nor Windows-1252 text: save it as CSV UTF-8."))
     # The header row says which separator the spreadsheet used (comma, semicolon or tab).
     header = text.lstrip("\ufeff").split("\n", 1)[0]

@@ -24,20 +24,24 @@ the two steps, the task stays failed (staff can retry it from the admin).
 
 import datetime
 import functools
+import io
 import logging
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count, Min, Q
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_tasks import TaskResultStatus, task
+from django_tasks import TaskResultStatus, task, task_backends
 from django_tasks.signals import task_finished
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult, get_date_max
 
-from portal.scheduler import periodic
+from portal.models import ScheduledJob, SentEmail
+from portal.scheduler import jobs, periodic
+from portal.task_labels import register_label
 
 logger = logging.getLogger(__name__)
 
@@ -47,38 +51,6 @@ class RetryLater(Exception):  # noqa: N818 - it is an instruction to the queue, 
 
     Raise it ``from`` the original error, with a message saying what failed (staff read it).
     """
-
-
-# Labels of tasks in the admin, by task path. Apps add theirs with ``register_label``.
-TASK_LABELS = {
-    "modelsearch.tasks.insert_or_update_object_task": _("Search index update"),
-    "wagtail.tasks.update_reference_index_task": _("Reference index update"),
-    "wagtail.tasks.delete_file_from_storage_task": _("File deletion"),
-    "wagtail.images.tasks.set_image_focal_point_task": _("Image focal point"),
-}
-
-
-# Labels of the ``kind`` keyword some tasks take (e.g. the e-mails': "acknowledgement").
-KIND_LABELS = {}
-
-
-def register_label(task, label):
-    """Name ``task`` for staff in the admin's list of background tasks."""
-    TASK_LABELS[task.module_path] = label
-    return task
-
-
-def register_kind(kind, label):
-    """Name a ``kind`` of task (e.g. of e-mail) for staff."""
-    KIND_LABELS[kind] = label
-
-
-def task_label(task_path, kwargs=None):
-    label = TASK_LABELS.get(task_path)
-    if label is None:
-        return task_path.rsplit(".", 1)[-1].replace("_", " ")
-    kind = (kwargs or {}).get("kind")
-    return f"{label} · {KIND_LABELS.get(kind, kind)}" if kind else label
 
 
 def stores_in_database(task):
@@ -166,8 +138,6 @@ def for_reference(reference):
 def forget_reference(reference):
     """Delete the tasks about a record that are not running (they may hold its personal data),
     with the record of the e-mails sent about it."""
-    from portal.models import SentEmail
-
     for_reference(reference).exclude(status=TaskResultStatus.RUNNING).delete()
     SentEmail.objects.filter(reference=reference).delete()
 
@@ -175,8 +145,6 @@ def forget_reference(reference):
 def queue_report(now=None):
     """What /health/ says of the queue: how many tasks are due and how long the oldest has
     waited (a long wait: no worker is running), how many wait for a retry, failed, or look stale."""
-    from django_tasks import task_backends
-
     if not isinstance(task_backends["default"], DatabaseBackend):
         return {"backend": settings.TASKS_BACKEND}
     now = now or timezone.now()
@@ -199,13 +167,26 @@ def queue_report(now=None):
 
 def run_command(name, *args):
     """Run a management command inside a task; its output is the task's result (staff see it)."""
-    import io
-
-    from django.core.management import call_command
-
     out = io.StringIO()
     call_command(name, *args, stdout=out, stderr=out)
     return out.getvalue()[-2000:]
+
+
+def enqueue_due_jobs(now=None):
+    """Queue every job that is due; returns their names."""
+    now = now or timezone.now()
+    queued = []
+    for job in jobs().values():
+        ScheduledJob.objects.get_or_create(name=job.name)
+        with transaction.atomic():
+            state = ScheduledJob.objects.select_for_update().get(name=job.name)
+            if not job.is_due(state.last_enqueued_at, now):
+                continue
+            enqueue(job.task)
+            state.last_enqueued_at = now
+            state.save(update_fields=["last_enqueued_at"])
+        queued.append(job.name)
+    return queued
 
 
 # --- the portal's periodic jobs (portal/scheduler.py) -----------------------------------------------
@@ -222,8 +203,6 @@ def publish_scheduled_pages():
 @task()
 def prune_task_results():
     """Forget finished tasks (and the record of sent e-mails) after TASK_RESULT_RETENTION_DAYS."""
-    from portal.models import SentEmail
-
     limit = timezone.now() - datetime.timedelta(days=settings.TASK_RESULT_RETENTION_DAYS)
     tasks, _ = DBTaskResult.objects.finished().filter(finished_at__lt=limit).delete()
     emails, _ = SentEmail.objects.filter(sent_at__lt=limit).delete()

@@ -38,6 +38,6 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.conf.urls.static import static  # lazy: serving uploads is for development only
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

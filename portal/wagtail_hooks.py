@@ -25,7 +25,6 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from portal.admin_lockouts import LockoutViewSet
 from portal.admin_tasks import BackgroundTaskViewSet
 from portal.authorities import FrenchAuthority, PartnerAuthority
-from portal.dashboard import construct_homepage_panels
 from portal.models import Country
 from portal.pagecache import note_served_page
 
@@ -163,11 +162,6 @@ def register_lockout_viewset():
 @hooks.register("register_admin_viewset")
 def register_background_tasks():
     return BackgroundTaskViewSet()
-
-
-@hooks.register("construct_homepage_panels")
-def editors_dashboard(request, panels):
-    construct_homepage_panels(request, panels)
 
 
 @hooks.register("insert_global_admin_css")

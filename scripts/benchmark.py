@@ -38,6 +38,9 @@ import time
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
+import psycopg
+import redis
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/portal_bench"
@@ -217,8 +220,6 @@ def manage(env, *args, root=ROOT):
 # --- setup ----------------------------------------------------------------------------------------
 def ensure_database(url, rebuild):
     """Create the database of ``url`` (dropped first with ``rebuild``); returns True if it was created."""
-    import psycopg
-
     parts = urlsplit(url)
     name = parts.path.lstrip("/")
     if not re.fullmatch(r"[A-Za-z0-9_]+", name):
@@ -237,8 +238,6 @@ def ensure_database(url, rebuild):
 
 def redis_answers(url):
     try:
-        import redis
-
         return redis.Redis.from_url(url, socket_connect_timeout=1).ping()
     except Exception:  # noqa: BLE001 - any failure means "no Redis"
         return False
@@ -589,8 +588,6 @@ def main():
     if options.no_page_cache:
         env["PAGE_CACHE_SECONDS"] = "0"
     if not options.no_redis and redis_answers(options.redis_url):
-        import redis
-
         # A database of its own, emptied so that every run starts from a cold cache.
         redis.Redis.from_url(options.redis_url).flushdb()
         env["REDIS_URL"] = options.redis_url

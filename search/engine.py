@@ -35,8 +35,8 @@ from wagtail.search.backends.base import FilterFieldError
 
 from portal.i18n import active_locale
 from portal.models import Country, Theme
+from portal.search_text import normalize
 from portal.taxonomy import theme_names
-from search.text import normalize
 
 try:  # PostgreSQL's results give every match as numbers, without building objects
     from modelsearch.backends.database.postgres.postgres import PostgresSearchResults

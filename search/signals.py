@@ -2,7 +2,7 @@
 
 Wagtail indexes a page on ``post_save``, before django-modelcluster saves its parental
 many-to-many relations (themes, countries): the names of themes and countries that the index
-carries (``search.text.taxonomy_text``) would lag one publication behind. ``page_published`` is
+carries (``portal.search_text.taxonomy_text``) would lag one publication behind. ``page_published`` is
 sent once everything is saved.
 """
 

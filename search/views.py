@@ -4,6 +4,7 @@ import logging
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -20,6 +21,16 @@ from search.forms import SearchForm
 from search.highlight import highlight_title, load_streams_together, snippet
 
 logger = logging.getLogger(__name__)
+
+# What json_script escapes: a title such as ``</script><script>…`` stays text even if the body is
+# ever read as HTML; JSON.parse gives the title back unchanged.
+HTML_SAFE_JSON = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+class HtmlSafeJSONEncoder(DjangoJSONEncoder):
+    def encode(self, o):
+        return super().encode(o).translate(HTML_SAFE_JSON)
+
 
 RESULTS_PER_PAGE = 10
 #: Seconds an anonymous results page is reused for the same URL (publishing invalidates it at once).
@@ -173,6 +184,6 @@ def autocomplete(request):
         if results
         else _("No suggestion")
     )
-    response = JsonResponse({"query": query, "results": results, "status": status})
+    response = JsonResponse({"query": query, "results": results, "status": status}, encoder=HtmlSafeJSONEncoder)
     response["Cache-Control"] = "public, max-age=60"
     return response

@@ -17,7 +17,7 @@ from django.utils import translation
 from accounts.models import Membership, OfferOwnership, Organisation
 from forms.models import PartnershipOffer
 from portal.models import SentEmail
-from tests.factories_accounts import (
+from tests.factories.accounts import (
     PASSWORD,
     authority_organisation,
     embassy,
@@ -25,7 +25,7 @@ from tests.factories_accounts import (
     ministry,
     person,
 )
-from tests.factories_intake import OfferFactory, build_intake_site, setup_roles, user_in_group
+from tests.factories.intake import OfferFactory, build_intake_site, setup_roles, user_in_group
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from django.core.cache import cache
 from accounts.models import Membership
 from forms.models import PartnershipOffer
 from tests.axe import serious_violations
-from tests.factories_accounts import PASSWORD, embassy, member, ministry, person
-from tests.factories_intake import build_intake_site, setup_roles, user_in_group
+from tests.factories.accounts import PASSWORD, embassy, member, ministry, person
+from tests.factories.intake import build_intake_site, setup_roles, user_in_group
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

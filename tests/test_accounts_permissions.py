@@ -5,8 +5,8 @@ Runs on PostgreSQL (CI's database)."""
 import pytest
 
 from accounts.models import LabelRequestOwnership, Membership, OfferOwnership
-from tests.factories_accounts import authority_organisation, embassy, member, ministry, person, prefecture
-from tests.factories_intake import LabelRequestFactory, OfferFactory, build_intake_site, setup_roles
+from tests.factories.accounts import authority_organisation, embassy, member, ministry, person, prefecture
+from tests.factories.intake import LabelRequestFactory, OfferFactory, build_intake_site, setup_roles
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from atlas.models import Project
-from tests.factories_atlas import ProjectFactory, bretagne
+from tests.factories.atlas import ProjectFactory, bretagne
 
 pytestmark = pytest.mark.django_db
 
@@ -113,8 +113,8 @@ def test_editors_correct_a_published_project_without_unpublishing_it(client, dja
 
 
 def test_a_funding_line_offers_only_the_laureates_of_its_call(client, django_user_model, roles, site_tree):
-    from tests.factories_atlas import FundingLineFactory
-    from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
+    from tests.factories.atlas import FundingLineFactory
+    from tests.factories.calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
 
     places = bretagne()
     index = CallIndexPageFactory()

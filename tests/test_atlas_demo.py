@@ -11,7 +11,7 @@ from atlas.demo import read_data
 from atlas.models import AtlasIndexPage, Project
 from portal.authorities import PartnerAuthority
 from portal.models import NavigationMenu
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,8 @@ from atlas.importer import import_projects
 from atlas.models import FundingLine, Project
 from portal.authorities import PartnerAuthority
 from tests.factories import CountryFactory, ThemeFactory
-from tests.factories_atlas import FrenchAuthorityFactory, PartnerAuthorityFactory, bretagne
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
+from tests.factories.atlas import FrenchAuthorityFactory, PartnerAuthorityFactory, bretagne
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
 
 pytestmark = pytest.mark.django_db
 

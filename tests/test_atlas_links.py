@@ -3,9 +3,9 @@ when the typed name is certain, and stay as typed otherwise; the authority pages
 
 import pytest
 
-from tests.factories_atlas import FrenchAuthorityFactory
-from tests.factories_calls import LaureateFactory
-from tests.factories_intake import (
+from tests.factories.atlas import FrenchAuthorityFactory
+from tests.factories.calls import LaureateFactory
+from tests.factories.intake import (
     BourseIndexPageFactory,
     LabelledAuthoritiesPageFactory,
     LabelRequestFactory,

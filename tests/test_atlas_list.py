@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from atlas.exports import FIELDNAMES
 from atlas.models import FundingLine, Project
 from tests.factories import CountryFactory, ThemeFactory
-from tests.factories_atlas import FrenchAuthorityFactory, PartnerAuthorityFactory, ProjectFactory
+from tests.factories.atlas import FrenchAuthorityFactory, PartnerAuthorityFactory, ProjectFactory
 from tests.test_atlas_pages import BUDGETS, add_volume, atlas, count_queries, no_page_cache  # noqa: F401
 
 pytestmark = pytest.mark.django_db

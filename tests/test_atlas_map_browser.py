@@ -8,7 +8,7 @@ from django.core.cache import cache
 from atlas.models import AtlasIndexPage
 from tests.axe import serious_violations
 from tests.factories import CountryFactory, ThemeFactory, build_site, translate_page
-from tests.factories_atlas import (
+from tests.factories.atlas import (
     AtlasIndexPageFactory,
     FrenchAuthorityFactory,
     PartnerAuthorityFactory,

@@ -10,14 +10,14 @@ from django.utils.html import escape
 
 from atlas.models import FundingLine, Project, ProjectFrenchAuthority, ProjectPartner, SustainableDevelopmentGoal
 from tests.factories import CountryFactory, ThemeFactory, translate_page
-from tests.factories_atlas import (
+from tests.factories.atlas import (
     AtlasIndexPageFactory,
     FundingLineFactory,
     PartnerAuthorityFactory,
     ProjectFactory,
     bretagne,
 )
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from atlas.models import ApdFigure, FundingLine, Project, ProjectFrenchAuthority
 from atlas.volume import generate_atlas_volume
 from portal.authorities import FrenchAuthority, PartnerAuthority
 from tests.factories import CountryFactory, ThemeFactory
-from tests.factories_atlas import AtlasIndexPageFactory
+from tests.factories.atlas import AtlasIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,10 +13,10 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 
 from portal.models import BackgroundTask, ScheduledJob, SentEmail
-from portal.scheduler import Job, enqueue_due_jobs
-from portal.tasks import prune_task_results, retry_delay
-from tests.factories_intake import setup_roles, user_in_group
-from tests.factories_tasks import task_row
+from portal.scheduler import Job
+from portal.tasks import enqueue_due_jobs, prune_task_results, retry_delay
+from tests.factories.intake import setup_roles, user_in_group
+from tests.factories.tasks import task_row
 
 pytestmark = pytest.mark.django_db
 

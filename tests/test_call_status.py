@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from calls.models import CallPage, Laureate
 from calls.status import CLOSING_SOON, CallStatus, closing_moment, opening_moment, status_at
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import pytest
 
 from tests.axe import serious_violations
 from tests.factories import CountryFactory, ThemeFactory, build_site
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

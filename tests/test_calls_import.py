@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from calls.models import CallPage, Laureate
 from tests.factories import CountryFactory, ThemeFactory
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +136,26 @@ def test_import_needs_edit_permission(client, call):
     client.force_login(user)
     response = client.get(reverse("calls_import_laureates", args=[call.pk]))
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        GOOD_CSV.encode("utf-16"),  # Excel's "Unicode text": decodes as Windows-1252, with NULs
+        GOOD_CSV.encode("utf-16-be"),
+        bytes(range(256)) * 4,  # binary: not UTF-8, and 0x81 is no Windows-1252 character
+    ],
+)
+def test_csv_in_another_encoding_is_a_form_error(admin_client, call, content):
+    url = reverse("calls_import_laureates", args=[call.pk])
+    data = {"file": SimpleUploadedFile("laureats.csv", content), "replace": "on"}
+    response = admin_client.post(url, data, HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "file": ["Le fichier n’est ni du texte UTF-8 ni du Windows-1252 : enregistrez-le en CSV UTF-8."]
+    }
+    assert "Le fichier n’est ni du texte UTF-8 ni du Windows-1252 : enregistrez-le en CSV UTF-8." in (
+        response.content.decode()
+    )
+    assert authorities(call) == ["Ancien lauréat"]
+    assert CallPage.objects.get(pk=call.pk).get_latest_revision_as_object().laureates.count() == 1

@@ -7,7 +7,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import timezone, translation
 
-from tests.factories_intake import OfferFactory, build_intake_site
+from tests.factories.intake import OfferFactory, build_intake_site
 
 pytestmark = pytest.mark.django_db
 

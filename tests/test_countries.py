@@ -12,7 +12,7 @@ from portal.country_migration import remap, remap_content
 from portal.management.commands.seed_taxonomy import seed_countries
 from portal.models import Country
 from portal.taxonomy import country_choices
-from tests.factories_intake import build_intake_site
+from tests.factories.intake import build_intake_site
 
 pytestmark = pytest.mark.django_db
 

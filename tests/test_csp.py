@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from tests.factories import build_site
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
-from tests.factories_intake import OfferFactory, build_intake_site
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory, LaureateFactory
+from tests.factories.intake import OfferFactory, build_intake_site
 
 PASSWORD = "correct-horse-battery"
 

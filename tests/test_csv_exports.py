@@ -17,8 +17,8 @@ from wagtail.contrib.search_promotions.models import Query
 from calls.models import Laureate
 from portal.exports import neutralise, restore
 from tests.factories import CountryFactory, ThemeFactory
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory, LaureatesPageFactory
-from tests.factories_intake import LabelRequestFactory, OfferFactory, build_intake_site, setup_roles, user_in_group
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory, LaureateFactory, LaureatesPageFactory
+from tests.factories.intake import LabelRequestFactory, OfferFactory, build_intake_site, setup_roles, user_in_group
 
 pytestmark = pytest.mark.django_db
 

@@ -16,10 +16,10 @@ from calls.models import CallPage, Laureate
 from demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
 from news.models import NewsPage
 from portal.models import Theme
-from portal.scheduler import enqueue_due_jobs
+from portal.tasks import enqueue_due_jobs
 from tests.factories import CountryFactory, ThemeFactory, translate_page
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory
-from tests.factories_news import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

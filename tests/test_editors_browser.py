@@ -15,7 +15,7 @@ from demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
 from news.models import NewsPage
 from tests.axe import serious_violations
 from tests.factories import CountryFactory, ThemeFactory, build_site, translate_page
-from tests.factories_news import NewsIndexPageFactory
+from tests.factories.news import NewsIndexPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from tests.factories import translate_page
-from tests.factories_intake import build_intake_site
+from tests.factories.intake import build_intake_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.utils import translation
 
-from tests.factories_intake import OfferFactory, build_intake_site
+from tests.factories.intake import OfferFactory, build_intake_site
 
 pytestmark = pytest.mark.django_db
 

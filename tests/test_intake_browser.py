@@ -6,7 +6,7 @@ from django.core.cache import cache
 
 from forms.models import PartnershipOffer
 from tests.axe import serious_violations
-from tests.factories_intake import build_intake_site, setup_roles, user_in_group
+from tests.factories.intake import build_intake_site, setup_roles, user_in_group
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

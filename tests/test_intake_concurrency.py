@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import Client
 
 from forms.models import PartnershipOffer
-from tests.factories_intake import build_intake_site
+from tests.factories.intake import build_intake_site
 from tests.test_intake_forms import offer_data
 
 

@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from forms.models import Attachment, ExpertiseLabelRequest, PartnershipOffer, StatusChange
 from portal.models import SentEmail
-from tests.factories_intake import (
+from tests.factories.intake import (
     build_intake_site,
     docx_bytes,
     odt_bytes,

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone, translation
 
 from forms.models import ExpertiseLabelRequest, PartnershipOffer
-from tests.factories_intake import LabelRequestFactory, OfferFactory, build_intake_site
+from tests.factories.intake import LabelRequestFactory, OfferFactory, build_intake_site
 
 pytestmark = pytest.mark.django_db
 

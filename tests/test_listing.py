@@ -10,9 +10,9 @@ from django.test import RequestFactory
 
 from portal.listing import paginate
 from tests.factories import ThemeFactory
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory, LaureatesPageFactory
-from tests.factories_intake import LabelRequestFactory, OfferFactory, build_intake_site
-from tests.factories_news import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory, LaureateFactory, LaureatesPageFactory
+from tests.factories.intake import LabelRequestFactory, OfferFactory, build_intake_site
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -16,9 +16,9 @@ from wagtail.models import Page
 
 from forms.models import ExpertiseLabelRequest, PartnershipOffer
 from tests.factories import ThemeFactory
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory, LaureatesPageFactory
-from tests.factories_intake import LabelRequestFactory, OfferFactory, build_intake_site
-from tests.factories_news import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory, LaureateFactory, LaureatesPageFactory
+from tests.factories.intake import LabelRequestFactory, OfferFactory, build_intake_site
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 
 PARAMETERS = ["q", "page", "theme", "country", "year", "category", "status", "type", "call", "region", "authority_type"]
 FUZZ = settings(

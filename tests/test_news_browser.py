@@ -11,7 +11,7 @@ from demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
 from news.models import NewsPage
 from tests.axe import serious_violations
 from tests.factories import ThemeFactory, build_site
-from tests.factories_news import NewsIndexPageFactory, NewsPageFactory, paris
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory, paris
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -18,9 +18,9 @@ from forms.models import PartnershipOffer
 from news.models import NewsPage
 from portal.models import NavigationMenu
 from tests.factories import ContentPageFactory
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory
-from tests.factories_intake import OfferFactory, build_intake_site
-from tests.factories_news import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory
+from tests.factories.intake import OfferFactory, build_intake_site
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")

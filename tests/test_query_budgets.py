@@ -27,9 +27,9 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from news.models import NewsIndexPage
 from tests.factories import ContentPageFactory, translate_page
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory, LaureateFactory, LaureatesPageFactory
-from tests.factories_intake import LabelRequestFactory, OfferFactory, build_intake_site
-from tests.factories_news import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory, LaureateFactory, LaureatesPageFactory
+from tests.factories.intake import LabelRequestFactory, OfferFactory, build_intake_site
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from django.core.cache import cache
 
 from forms.models import PartnershipOffer
 from portal.cache import ResilientRedisCache
-from tests.factories_intake import build_intake_site
-from tests.factories_news import NewsIndexPageFactory
+from tests.factories.intake import build_intake_site
+from tests.factories.news import NewsIndexPageFactory
 from tests.test_intake_forms import offer_data
 
 pytestmark = pytest.mark.django_db

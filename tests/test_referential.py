@@ -16,7 +16,7 @@ from portal.authorities import FrenchAuthority, PartnerAuthority, normalize_name
 from portal.cog import load_authorities
 from portal.gazetteer import locate, place_name
 from tests.factories import CountryFactory
-from tests.factories_atlas import FrenchAuthorityFactory
+from tests.factories.atlas import FrenchAuthorityFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ and which way each arrow points, in French (left-to-right) and in Arabic (right-
 import pytest
 
 from tests.factories import ContentPageFactory, translate_page
-from tests.factories_intake import build_intake_site, translate_snippet
-from tests.factories_news import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.intake import build_intake_site, translate_snippet
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -12,8 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import CountryFactory, ThemeFactory
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory
-from tests.factories_news import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

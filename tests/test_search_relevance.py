@@ -12,8 +12,8 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from tests.factories import ContentPageFactory, CountryFactory, ThemeFactory, translate_page
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory
-from tests.factories_news import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

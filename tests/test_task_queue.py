@@ -25,7 +25,7 @@ from forms.models import PartnershipOffer
 from portal.mail import queue_email
 from portal.models import BackgroundTask, SentEmail
 from tests.factories import ContentPageFactory, build_site
-from tests.factories_intake import build_intake_site, setup_roles, user_in_group
+from tests.factories.intake import build_intake_site, setup_roles, user_in_group
 from tests.smtp import free_port, smtp_server
 from tests.test_intake_forms import offer_data, post
 

@@ -14,7 +14,7 @@ from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from tests.factories_intake import pdf_bytes, user_in_group
+from tests.factories.intake import pdf_bytes, user_in_group
 
 pytestmark = pytest.mark.django_db
 

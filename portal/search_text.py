@@ -1,7 +1,7 @@
 """What the search indexes besides a page's own fields, and the folding of each language.
 
 - ``taxonomy_text(obj)``: the names of an object's themes and countries in its own language, plus
-  the countries' adjectives (``data/demonyms.csv``), so that "Sénégal" finds a text that says
+  the countries' adjectives (``portal/data/demonyms.csv``), so that "Sénégal" finds a text that says
   *franco-sénégalais* and "mexicano" finds a page about Mexico.
 - ``normalize(text, language)``: what PostgreSQL's stemmers do not fold, applied to the indexed
   text and to the query alike. Arabic: alef forms (أ إ آ ٱ → ا), alef maqsura (ى → ي), taa
@@ -14,6 +14,8 @@ import csv
 import re
 from functools import cache
 from pathlib import Path
+
+from portal.taxonomy import localize_themes
 
 DEMONYMS_FILE = Path(__file__).resolve().parent / "data" / "demonyms.csv"
 
@@ -52,8 +54,6 @@ def country_words(country, language):
 
 def taxonomy_text(obj, language=None):
     """Names of ``obj``'s themes and countries in its language, with the countries' adjectives."""
-    from portal.taxonomy import localize_themes
-
     language = language or getattr(getattr(obj, "locale", None), "language_code", None) or "fr"
     parts = []
     names = {f.name for f in obj._meta.get_fields()}

@@ -1,13 +1,18 @@
 """The editors' dashboard: shortcuts to the common actions and the editor's own drafts, next to
 Wagtail's panels (the moderator's "Awaiting your review" is Wagtail's own).
 
-Shortcuts point at the French (default locale) pages: the source of every translation.
+Shortcuts point at the French (default locale) pages: the source of every translation. In
+``home`` (registered by ``home/wagtail_hooks.py``), which may show news and calls; ``portal``
+imports no app.
 """
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, WorkflowState
+
+from calls.models import CallIndexPage
+from news.models import NewsIndexPage
 
 
 def default_locale_page(model):
@@ -25,9 +30,6 @@ class ShortcutsPanel(Component):
         self.user = user
 
     def shortcuts(self):
-        from calls.models import CallIndexPage
-        from news.models import NewsIndexPage
-
         links = []
         news_index = default_locale_page(NewsIndexPage)
         call_index = default_locale_page(CallIndexPage)
