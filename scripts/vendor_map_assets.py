@@ -40,7 +40,14 @@ def main():
             sys.exit(f"{source} is missing: run `npm ci` first.")
         target = VENDOR / folder / Path(name).name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        if source.suffix == ".js":
+            # The packages' source maps are not vendored: drop the comment that points at them
+            # (collectstatic's manifest storage refuses a reference to a missing file).
+            text = source.read_text(encoding="utf-8")
+            kept = [line for line in text.splitlines(keepends=True) if not line.startswith("//# sourceMappingURL=")]
+            target.write_text("".join(kept), encoding="utf-8")
+        else:
+            shutil.copyfile(source, target)
         print(f"{package}/{name} → {target.relative_to(ROOT)}")
 
 
