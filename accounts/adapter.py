@@ -3,6 +3,7 @@ notices) goes through the portal's task queue (``portal.mail.queue_email``), so 
 while the mail server is down and sent once, after the transaction commits."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.utils import user_field
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -45,3 +46,13 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
 
     def is_open_for_signup(self, request, sociallogin):
         return True
+
+    def populate_user(self, request, sociallogin, data):
+        """ProConnect gives the family name as ``usual_name`` (standard OpenID Connect providers
+        as ``family_name``, which allauth reads)."""
+        user = super().populate_user(request, sociallogin, data)
+        if not user.last_name:
+            extra = sociallogin.account.extra_data or {}
+            claims = extra.get("userinfo") or extra.get("id_token") or {}
+            user_field(user, "last_name", claims.get("usual_name") or "")
+        return user

@@ -506,25 +506,42 @@ MFA_TOTP_ISSUER = "Coopération décentralisée"
 # Sign-in through an OpenID Connect provider (the State's ProConnect) when OIDC_SERVER_URL is set.
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+# An address that the provider vouches for (claim email_verified true) signs in to the account
+# that already holds it and connects the provider to that account; an address it does not vouch
+# for never reaches an existing account (allauth matches verified addresses only).
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
-SOCIALACCOUNT_PROVIDERS = {}
-if os.environ.get("OIDC_SERVER_URL"):
-    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
-        "OAUTH_PKCE_ENABLED": True,
-        "APPS": [
-            {
-                "provider_id": os.environ.get("OIDC_PROVIDER_ID", "proconnect"),
-                "name": os.environ.get("OIDC_PROVIDER_NAME", "ProConnect"),
-                "client_id": os.environ.get("OIDC_CLIENT_ID", ""),
-                "secret": os.environ.get("OIDC_CLIENT_SECRET", ""),
-                "settings": {
-                    "server_url": os.environ["OIDC_SERVER_URL"],
-                    "token_auth_method": os.environ.get("OIDC_TOKEN_AUTH_METHOD", "client_secret_post"),
-                    "scope": env_list("OIDC_SCOPES", "openid,email,given_name,usual_name"),
-                },
-            }
-        ],
+
+
+def openid_connect_providers(environ):
+    """allauth's provider settings for the OpenID Connect provider described by the environment
+    (empty without OIDC_SERVER_URL). tests/test_accounts_oidc.py builds them the same way."""
+    if not environ.get("OIDC_SERVER_URL"):
+        return {}
+    return {
+        "openid_connect": {
+            "OAUTH_PKCE_ENABLED": True,
+            "APPS": [
+                {
+                    "provider_id": environ.get("OIDC_PROVIDER_ID", "proconnect"),
+                    "name": environ.get("OIDC_PROVIDER_NAME", "ProConnect"),
+                    "client_id": environ.get("OIDC_CLIENT_ID", ""),
+                    "secret": environ.get("OIDC_CLIENT_SECRET", ""),
+                    "settings": {
+                        "server_url": environ["OIDC_SERVER_URL"],
+                        "token_auth_method": environ.get("OIDC_TOKEN_AUTH_METHOD", "client_secret_post"),
+                        "scope": [
+                            scope.strip()
+                            for scope in environ.get("OIDC_SCOPES", "openid,email,given_name,usual_name").split(",")
+                            if scope.strip()
+                        ],
+                    },
+                }
+            ],
+        }
     }
+
+
+SOCIALACCOUNT_PROVIDERS = openid_connect_providers(os.environ)
 
 # The captcha offers an audio alternative when flite is installed.
 from shutil import which as _which  # noqa: E402

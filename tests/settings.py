@@ -29,3 +29,7 @@ PAGE_CACHE_SECONDS = 0
 # runs the database queue with real worker processes.
 TASKS_BACKEND = "immediate"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
+# The local OpenID Connect provider of tests/test_accounts_oidc.py (django-oauth-toolkit, a
+# development dependency): its tables exist in the test database, its URLs only in
+# tests/oidc_provider.py, which that test alone mounts.
+INSTALLED_APPS = [*INSTALLED_APPS, "oauth2_provider"]  # noqa: F405
