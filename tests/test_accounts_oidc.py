@@ -1,8 +1,8 @@
 """Sign-in to the professional space through an OpenID Connect provider (ProConnect's place),
 against a real provider: django-oauth-toolkit with OpenID Connect on, served by the live server
 (tests/oidc_provider.py). The portal is configured from the same environment variables as in
-production (``portal.settings.openid_connect_providers``); discovery, the token exchange, the
-JWKS and userinfo go over HTTP to the provider, the person's browser is a test client on each
+production (``portal.settings.openid_connect_providers``); discovery, the token exchange and
+userinfo go over HTTP to the provider, the person's browser is a test client on each
 side."""
 
 import re
@@ -140,6 +140,10 @@ def test_a_person_signs_in_with_the_provider_and_comes_back_to_the_same_account(
     assert (address.email, address.verified, address.primary) == ("awa.diop@mairie-exemple.fr", True, True)
     account = SocialAccount.objects.get(user=user)
     assert account.provider == "proconnect"
+    # The id_token was read and checked (issuer, audience), the claims came from userinfo.
+    assert account.extra_data["id_token"]["iss"] == provider.url + "/test-oidc/o"
+    assert account.extra_data["id_token"]["aud"] == CLIENT_ID
+    assert account.extra_data["userinfo"]["usual_name"] == "Diop"
     with translation.override("fr"):
         space = client.get(SPACE)
     assert space.status_code == 200
@@ -201,3 +205,21 @@ def test_a_new_address_the_provider_does_not_vouch_for_is_verified_first(provide
     assert client.post(link).status_code == 302
     answer = sign_in_through_provider(Client(), "nouvel.agent")
     assert answer["Location"] == SPACE
+
+
+def test_a_portal_that_the_provider_does_not_recognise_signs_nobody_in(provider, client, settings):
+    provider_person("awa.diop", email="awa.diop@mairie-exemple.fr", email_verified=True)
+    settings.SOCIALACCOUNT_PROVIDERS = openid_connect_providers(
+        {
+            "OIDC_SERVER_URL": provider.url + "/test-oidc/o",
+            "OIDC_CLIENT_ID": CLIENT_ID,
+            "OIDC_CLIENT_SECRET": "pas-le-bon-secret",
+        }
+    )
+    with translation.override("fr"):
+        answer = sign_in_through_provider(client, "awa.diop")
+    # The provider refuses the token request (wrong client secret): allauth's error page, a 4xx.
+    assert answer.status_code == 401
+    assert "Échec de la connexion via réseau social" in answer.content.decode()
+    assert signed_in_user(client) is None
+    assert not get_user_model().objects.filter(email="awa.diop@mairie-exemple.fr").exists()
