@@ -265,14 +265,15 @@ def french_authority_detail(request, page, kind, code):
             else "",
             "noindex": not page_obj.paginator.count or page_obj.number > 1,
             "territory_state": territory_state(page, authority),
-            **won_and_label(authority),
+            **won_and_label(authority, already_shown={line.call_id for line in won}),
         },
     )
 
 
-def won_and_label(authority):
-    """The laureate rows naming the authority (calls it won) and its EXPE-CT label, with links."""
-    rows = matching.laureate_rows_of(authority)
+def won_and_label(authority, already_shown=()):
+    """The laureate rows naming the authority (calls it won, except those of the calls in
+    ``already_shown``: the Atlas's funding lines already list them) and its EXPE-CT label."""
+    rows = [row for row in matching.laureate_rows_of(authority) if row.page_id not in already_shown]
     calls = localized_pages([row.page for row in rows])
     for row in rows:
         row.call_page = calls.get(row.page_id, row.page)

@@ -11,7 +11,6 @@ départements (atlas/static/atlas/vendor/departements/) do not come from npm: se
 file beside them.
 """
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -33,6 +32,17 @@ FILES = [
 ]
 
 
+def vendored_bytes(source):
+    """The file as vendored: as the package ships it, except that a script's comment pointing at
+    its source map is dropped (the maps are not vendored, and collectstatic's manifest storage
+    refuses a reference to a missing file)."""
+    content = source.read_bytes()
+    if source.suffix != ".js":
+        return content
+    lines = content.splitlines(keepends=True)
+    return b"".join(line for line in lines if not line.startswith(b"//# sourceMappingURL="))
+
+
 def main():
     for package, name, folder in FILES:
         source = NODE_MODULES / package / name
@@ -40,14 +50,7 @@ def main():
             sys.exit(f"{source} is missing: run `npm ci` first.")
         target = VENDOR / folder / Path(name).name
         target.parent.mkdir(parents=True, exist_ok=True)
-        if source.suffix == ".js":
-            # The packages' source maps are not vendored: drop the comment that points at them
-            # (collectstatic's manifest storage refuses a reference to a missing file).
-            text = source.read_text(encoding="utf-8")
-            kept = [line for line in text.splitlines(keepends=True) if not line.startswith("//# sourceMappingURL=")]
-            target.write_text("".join(kept), encoding="utf-8")
-        else:
-            shutil.copyfile(source, target)
+        target.write_bytes(vendored_bytes(source))
         print(f"{package}/{name} → {target.relative_to(ROOT)}")
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.vendor_map_assets import FILES, NODE_MODULES, VENDOR
+from scripts.vendor_map_assets import FILES, NODE_MODULES, VENDOR, vendored_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_vendored_files_are_those_of_the_pinned_packages(package, name, folder):
     installed = NODE_MODULES / package / name
     assert installed.exists(), "run `npm ci` (make install does)"
-    assert (VENDOR / folder / Path(name).name).read_bytes() == installed.read_bytes()
+    assert (VENDOR / folder / Path(name).name).read_bytes() == vendored_bytes(installed)
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
     version = json.loads((NODE_MODULES / package / "package.json").read_text(encoding="utf-8"))["version"]
     assert lock["packages"][f"node_modules/{package}"]["version"] == version

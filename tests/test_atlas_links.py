@@ -4,7 +4,7 @@ when the typed name is certain, and stay as typed otherwise; the authority pages
 import pytest
 
 from tests.factories.atlas import FrenchAuthorityFactory
-from tests.factories.calls import LaureateFactory
+from tests.factories.calls import CallPageFactory, LaureateFactory
 from tests.factories.intake import (
     BourseIndexPageFactory,
     LabelledAuthoritiesPageFactory,
@@ -38,9 +38,13 @@ def test_laureate_rows_link_when_certain(client, atlas):  # noqa: F811
 def test_french_authority_page_lists_calls_won_and_label(client, atlas):  # noqa: F811
     labelled = LabelledAuthoritiesPageFactory()
     label = LabelRequestFactory(authority_name="Brest Métropole", labelled=True)
+    youth = CallPageFactory(parent=atlas["call"].get_parent(), title="Appel à projets Jeunesse 2022", closed=True)
+    LaureateFactory(page=youth, french_authority="Brest Métropole", partner_authority="Xalapa")
     html = client.get("/fr/atlas/collectivites/epci/242900314/").content.decode()
     assert "Lauréate des appels à projets du ministère" in html
-    assert 'id="atlas-laureate-rows"' in html and "Appel à projets franco-mexicain 2020</a>" in html
+    assert 'id="atlas-laureate-rows"' in html and "Appel à projets Jeunesse 2022</a>" in html
+    # The call that funds one of its Atlas projects is listed once, among the calls won.
+    assert html.count("Appel à projets franco-mexicain 2020</a>") == 1
     assert "Label EXPE-CT" in html
     assert f'href="{labelled.url}{label.reference}/"' in html
 

@@ -63,7 +63,7 @@ def test_french_url_path_is_translated(client, pages):
 
 def test_no_result_page_helps(client, pages):
     html = search(client, "zzzxqw").content.decode()
-    assert '<h2 class="fr-h5" role="status" id="results-count">0 résultat</h2>' in html
+    assert '<p role="status" id="results-count">0 résultat</p>' in html
     assert "fr-callout" in html
 
 
