@@ -4,6 +4,7 @@ Idempotent: run it after every deployment (``make run`` and the demo loader do).
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import (
@@ -128,9 +129,25 @@ MODEL_PERMISSIONS = {
 }
 
 
+# Permissions that apps create in data migrations rather than in models' Meta, with the content
+# type they hang on: a database emptied by a flush (the tests that run a live server) has lost
+# them, and post_migrate does not bring them back, so the roles recreate them as the migrations do.
+MIGRATION_PERMISSIONS = {
+    "wagtailadmin.access_admin": ("admin", "Can access Wagtail admin"),
+    "wagtail_localize.submit_translation": ("translation", "Can submit translations"),
+}
+
+
 def permission(label):
     app_label, codename = label.split(".")
-    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+    found = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+    if found is None and label in MIGRATION_PERMISSIONS:
+        model, name = MIGRATION_PERMISSIONS[label]
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        found, _ = Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
+    return found
 
 
 class Command(BaseCommand):
