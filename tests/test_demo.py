@@ -167,6 +167,14 @@ def test_the_demo_is_a_complete_portal_in_every_language_and_loads_once(client):
     youth = Theme.objects.get(slug="jeunesse", locale__language_code="fr")
     assert ReferenceIndex.get_references_to(youth).exists()
 
+    # `make run` then loads the Atlas demo, which adds the Atlas to the menus: the other links
+    # keep their translated labels.
+    call_command("load_atlas_demo", stdout=io.StringIO())
+    for code, about in (("fr", "Comprendre l’AECT"), ("en", "About AECT"), ("ar", "فهم العمل الخارجي")):
+        home = html(client, f"/{code}/")
+        assert f">{about}</button>" in home, code
+        assert f'href="/{code}/atlas/"' in home, code
+
 
 @pytest.mark.skipif(not settings.USING_POSTGRESQL, reason="the suite runs on SQLite already")
 def test_make_run_loads_the_demo_on_sqlite(tmp_path):

@@ -208,9 +208,9 @@ def add_to_menu(page):
     menu = NavigationMenu.objects.filter(placement="main", locale=page.locale).first()
     if menu is None or any(item.value.get("page") and item.value["page"].pk == page.pk for item in menu.items):
         return
-    items = [(item.block_type, item.value) for item in menu.items]
-    items.insert(min(2, len(items)), ("link", {"page": page, "url": "", "label": ""}))
-    menu.items = items
+    # Inserted into the stream itself: the other links keep their block ids, which are the
+    # contexts of their translated labels (new ids would leave the translations in French).
+    menu.items.insert(min(2, len(menu.items)), ("link", {"page": page, "url": "", "label": ""}))
     menu.save()
     for code in TRANSLATED_LANGUAGES:
         translate(menu, code, [], update=True)
