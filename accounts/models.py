@@ -193,15 +193,10 @@ class Membership(models.Model):
         self.save()
 
 
-class OfferOwnership(models.Model):
-    """A partnership offer belongs to an embassy (submitted from the space, or claimed)."""
+class Ownership(models.Model):
+    """What an organisation's record says of how it came there: who submitted it from the space,
+    or when it was claimed from an anonymous submission."""
 
-    offer = models.OneToOneField(
-        "intake.PartnershipOffer", on_delete=models.CASCADE, related_name="ownership", verbose_name=_("offer")
-    )
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="offers", verbose_name=_("organisation")
-    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -213,6 +208,20 @@ class OfferOwnership(models.Model):
     claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
 
     class Meta:
+        abstract = True
+
+
+class OfferOwnership(Ownership):
+    """A partnership offer belongs to an embassy (submitted from the space, or claimed)."""
+
+    offer = models.OneToOneField(
+        "intake.PartnershipOffer", on_delete=models.CASCADE, related_name="ownership", verbose_name=_("offer")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="offers", verbose_name=_("organisation")
+    )
+
+    class Meta:
         verbose_name = _("offer of an organisation")
         verbose_name_plural = _("offers of organisations")
 
@@ -220,7 +229,7 @@ class OfferOwnership(models.Model):
         return f"{self.offer_id} — {self.organisation}"
 
 
-class LabelRequestOwnership(models.Model):
+class LabelRequestOwnership(Ownership):
     """An EXPE-CT request belongs to a French local authority (submitted from the space, or claimed)."""
 
     label_request = models.OneToOneField(
@@ -232,15 +241,6 @@ class LabelRequestOwnership(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="label_requests", verbose_name=_("organisation")
     )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("submitted by"),
-    )
-    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("EXPE-CT request of an organisation")

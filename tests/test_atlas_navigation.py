@@ -25,6 +25,8 @@ def apd(atlas):  # noqa: F811
 def test_world_continent_country_in_french(client, apd):
     html = client.get("/fr/atlas/monde/").content.decode()
     assert "<h1>Monde</h1>" in html
+    # The current breadcrumb item is not a link without a destination (RGAA).
+    assert '<li><span class="fr-breadcrumb__link" aria-current="page">Monde</span></li>' in html
     assert 'href="/fr/atlas/monde/019/">Amériques</a> — 1 projet' in html
     html = client.get("/fr/atlas/monde/019/").content.decode()
     assert "<h1>Amériques</h1>" in html
