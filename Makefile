@@ -24,12 +24,13 @@ node-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
 
 # Debian packages: gettext for the catalogues, Chromium for the browser tests, flite for the
-# captcha's audio version, Java for the Nu HTML checker (tests/test_valid_html.py).
+# captcha's audio version, Java for the Nu HTML checker (tests/test_valid_html.py), Pango for
+# WeasyPrint (the Atlas's PDF extract).
 system-deps:
 	@command -v msgfmt >/dev/null && command -v chromium >/dev/null && command -v flite >/dev/null \
-	  && command -v java >/dev/null || { \
+	  && command -v java >/dev/null && ldconfig -p | grep -q libpangoft2-1.0 || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext chromium flite \
-	    default-jre-headless >/dev/null; }
+	    default-jre-headless libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
 compilemessages:
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
