@@ -22,6 +22,7 @@ from accounts import emails, permissions
 from accounts.forms import ClaimForm, DecisionForm, DeleteAccountForm, MembershipRequestForm, space_offer_form_class
 from accounts.models import LabelRequestOwnership, Membership, OfferOwnership, Organisation
 from forms.models import ExpertiseLabelRequest, PartnershipOffer, StatusChange
+from portal import space
 from portal.taxonomy import attach_localized_themes
 
 # How the space names a record's status (the reviewers' words are in the admin).
@@ -71,6 +72,7 @@ def home(request):
         "embassies": permissions.organisations(user, Organisation.Kind.EMBASSY),
         "claimable": claimable_records(user),
         "is_ministry": permissions.is_ministry_member(user),
+        "sections": space.rendered_sections(request),
     }
     for record in [*context["offers"], *context["label_requests"]]:
         record.space_status = space_status(record.status)
@@ -303,6 +305,7 @@ def personal_data(user):
         "label_request", "organisation"
     )
     return {
+        **space.extra_personal_data(user),
         "account": {
             "email": user.email,
             "first_name": user.first_name,

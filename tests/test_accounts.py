@@ -379,3 +379,28 @@ def test_the_space_home_page_costs_the_same_queries_for_many_offers(client, djan
     offer = PartnershipOffer.objects.first()
     with django_assert_max_num_queries(40):
         assert client.get(SPACE + f"offres/{offer.reference}/").status_code == 200
+
+
+def test_apps_built_on_the_space_add_their_section_and_their_personal_data(client):
+    """portal/space.py: a section shows on the space home only when it has something to show,
+    and a personal-data provider's answer is in the downloaded file under its key."""
+    from django.utils.html import format_html
+
+    from portal import space
+
+    agent = person("agent@example.org")
+    space.register_section(
+        "test-section", lambda request: format_html("<section><h2>{}</h2></section>", request.user.email), order=1
+    )
+    space.register_section("test-empty", lambda request: None)
+    space.register_personal_data("test-data", lambda user: {"alerts": [user.email]})
+    try:
+        client.force_login(agent)
+        page = text(client.get(SPACE))
+        assert "<h2>agent@example.org</h2>" in page
+        data = json.loads(client.get(SPACE + "mes-donnees/").content)
+        assert data["test-data"] == {"alerts": ["agent@example.org"]}
+    finally:
+        space._sections.pop("test-section")
+        space._sections.pop("test-empty")
+        space._personal_data.pop("test-data")
