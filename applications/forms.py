@@ -1,0 +1,279 @@
+"""The application form: the common fields, the budget table and the call's own questions.
+
+A draft is saved with whatever is filled in (only the type of each value is checked); the
+submission checks everything: required fields, required answers, and a budget whose expenses and
+resources (the co-financing plan) have the same total.
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organisation
+from applications.models import Application, Opinion
+from atlas.models import SustainableDevelopmentGoal
+from portal.authorities import FrenchAuthority, PartnerAuthority
+from portal.models import Country, Theme
+
+BUDGET_ROWS = 6
+MAX_AMOUNT = Decimal("100000000")
+
+RESOURCE_SOURCES = [
+    ("", "—"),
+    ("own", _("Own funds of the authorities")),
+    ("ministry", _("Ministry (this call)")),
+    ("partner", _("Foreign partner")),
+    ("other", _("Other co-financing")),
+]
+
+
+def parse_amount(value):
+    text = str(value or "").replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace("€", "")
+    if not text:
+        return None
+    text = text.replace(",", ".")
+    try:
+        amount = Decimal(text).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        raise ValidationError(_("Enter an amount in euros, e.g. 12 500 or 12500,50.")) from None
+    if amount < 0 or amount > MAX_AMOUNT:
+        raise ValidationError(_("Enter an amount between 0 and 100 000 000 €."))
+    return amount
+
+
+class AmountField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        return parse_amount(value)
+
+
+class ApplicationForm(forms.ModelForm):
+    """The whole application; ``submitting`` adds the checks of a submission."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    partner_sirens = forms.CharField(
+        label=_("Partner French authorities"),
+        required=False,
+        help_text=_("Their SIREN numbers, separated by commas."),
+    )
+
+    class Meta:
+        model = Application
+        fields = [
+            "title",
+            "summary",
+            "partner_authorities",
+            "countries",
+            "themes",
+            "duration_months",
+            "expected_results",
+            "goals",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 5}),
+            "expected_results": forms.Textarea(attrs={"rows": 5}),
+            "themes": forms.CheckboxSelectMultiple,
+            "goals": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, online_call, submitting=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.online_call = online_call
+        self.submitting = submitting
+        self.fields["partner_authorities"].queryset = PartnerAuthority.objects.select_related("country").order_by(
+            "country__name_fr", "name"
+        )
+        self.fields["partner_authorities"].label_from_instance = lambda p: f"{p.name} ({p.country.name})"
+        self.fields["partner_authorities"].help_text = _("From the Atlas referential of partner authorities.")
+        self.fields["countries"].queryset = Country.objects.order_by("name_fr")
+        self.fields["themes"].queryset = Theme.objects.filter(locale__language_code="fr").order_by("name")
+        self.fields["goals"].queryset = SustainableDevelopmentGoal.objects.all()
+        for name in ("title", "summary", "countries", "duration_months", "expected_results"):
+            self.fields[name].required = False  # checked on submission only (clean)
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+            self.initial["partner_sirens"] = ", ".join(
+                self.instance.partner_french_authorities.values_list("siren", flat=True)
+            )
+        for index in range(BUDGET_ROWS):
+            expense = (self.instance.expenses()[index : index + 1] or [{}])[0]
+            resource = (self.instance.resources()[index : index + 1] or [{}])[0]
+            self.fields[f"expense_label_{index}"] = forms.CharField(
+                label=_("Expense %(number)s") % {"number": index + 1},
+                required=False,
+                max_length=200,
+                initial=expense.get("label", ""),
+            )
+            self.fields[f"expense_amount_{index}"] = AmountField(
+                label=_("Amount of expense %(number)s (€)") % {"number": index + 1},
+                required=False,
+                initial=expense.get("amount", ""),
+            )
+            self.fields[f"resource_source_{index}"] = forms.ChoiceField(
+                label=_("Source of resource %(number)s") % {"number": index + 1},
+                choices=RESOURCE_SOURCES,
+                required=False,
+                initial=resource.get("source", ""),
+            )
+            self.fields[f"resource_amount_{index}"] = AmountField(
+                label=_("Amount of resource %(number)s (€)") % {"number": index + 1},
+                required=False,
+                initial=resource.get("amount", ""),
+            )
+        answers = {answer["key"]: answer.get("answer", "") for answer in self.instance.answers or []}
+        for question in online_call.question_list():
+            self.fields[f"question_{question['key']}"] = forms.CharField(
+                label=question["label"],
+                help_text=question["help_text"],
+                required=False,
+                max_length=10000,
+                widget=forms.Textarea(attrs={"rows": 4}) if question["long_answer"] else forms.TextInput,
+                initial=answers.get(question["key"], ""),
+            )
+
+    def budget_rows(self):
+        return [
+            (
+                self[f"expense_label_{i}"],
+                self[f"expense_amount_{i}"],
+                self[f"resource_source_{i}"],
+                self[f"resource_amount_{i}"],
+            )
+            for i in range(BUDGET_ROWS)
+        ]
+
+    def question_fields(self):
+        return [self[name] for name in self.fields if name.startswith("question_")]
+
+    def clean_partner_sirens(self):
+        sirens = [
+            part.strip() for part in self.cleaned_data["partner_sirens"].replace(";", ",").split(",") if part.strip()
+        ]
+        authorities = list(FrenchAuthority.objects.filter(siren__in=sirens))
+        unknown = sorted(set(sirens) - {authority.siren for authority in authorities})
+        if unknown:
+            raise ValidationError(
+                _("Unknown SIREN number(s): %(sirens)s. Check them in the official referential.")
+                % {"sirens": ", ".join(unknown)}
+            )
+        return authorities
+
+    def clean(self):
+        data = super().clean()
+        expenses, resources = [], []
+        for index in range(BUDGET_ROWS):
+            label, amount = data.get(f"expense_label_{index}"), data.get(f"expense_amount_{index}")
+            if label or amount is not None:
+                expenses.append({"label": label or "", "amount": str(amount if amount is not None else "")})
+            source, amount = data.get(f"resource_source_{index}"), data.get(f"resource_amount_{index}")
+            if source or amount is not None:
+                resources.append({"source": source or "", "amount": str(amount if amount is not None else "")})
+        data["budget"] = {"expenses": expenses, "resources": resources}
+        if self.submitting:
+            self.check_complete(data, expenses, resources)
+        return data
+
+    def check_complete(self, data, expenses, resources):
+        required = _("This field is required to submit the application.")
+        for name in ("title", "summary", "duration_months", "expected_results"):
+            if not data.get(name):
+                self.add_error(name, required)
+        if not data.get("countries"):
+            self.add_error("countries", _("Choose at least one partner country."))
+        for question in self.online_call.question_list():
+            if question["required"] and not (data.get(f"question_{question['key']}") or "").strip():
+                self.add_error(f"question_{question['key']}", required)
+        if not expenses or any(not row["label"] or not row["amount"] for row in expenses):
+            self.add_error("expense_label_0", _("Give each expense a label and an amount."))
+        if not resources or any(not row["source"] or not row["amount"] for row in resources):
+            self.add_error("resource_source_0", _("Give each resource a source and an amount."))
+        total_expenses = sum((Decimal(row["amount"] or 0) for row in expenses), Decimal("0"))
+        total_resources = sum((Decimal(row["amount"] or 0) for row in resources), Decimal("0"))
+        if total_expenses != total_resources:
+            raise ValidationError(
+                _(
+                    "The budget does not balance: the expenses total %(expenses)s € and the resources "
+                    "%(resources)s €. The co-financing plan must cover the expenses exactly."
+                )
+                % {"expenses": total_expenses, "resources": total_resources}
+            )
+
+    def answers(self):
+        """Each question with its label as asked now, and the answer (``Application.answers``)."""
+        return [
+            {
+                "key": question["key"],
+                "label": question["label"],
+                "answer": self.cleaned_data.get(f"question_{question['key']}", ""),
+            }
+            for question in self.online_call.question_list()
+        ]
+
+
+class StartForm(forms.Form):
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("Applicant authority"))
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class OpinionForm(forms.ModelForm):
+    class Meta:
+        model = Opinion
+        fields = ["verdict", "reasons"]
+        widgets = {"verdict": forms.RadioSelect, "reasons": forms.Textarea(attrs={"rows": 4})}
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(label=_("Private note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+class PiecesForm(forms.Form):
+    body = forms.CharField(
+        label=_("What is missing"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        help_text=_("The file goes back to the applicant, who completes it and sends it again."),
+    )
+
+
+class ScoreForm(forms.Form):
+    def __init__(self, *args, criteria, initial_points=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        initial_points = initial_points or {}
+        for criterion in criteria:
+            self.fields[f"criterion_{criterion['key']}"] = forms.IntegerField(
+                label=f"{criterion['label']} (/ {criterion['max_points']})",
+                min_value=0,
+                max_value=criterion["max_points"],
+                initial=initial_points.get(criterion["label"]),
+            )
+        self.criteria = criteria
+
+    def points(self):
+        return {c["label"]: self.cleaned_data[f"criterion_{c['key']}"] for c in self.criteria}
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision of the committee"),
+        choices=[(Application.Status.SELECTED, _("Selected")), (Application.Status.REJECTED, _("Not selected"))],
+        widget=forms.RadioSelect,
+    )
+    amount_granted = AmountField(label=_("Amount granted (€)"), required=False)
+    comment = forms.CharField(
+        label=_("Comment to the applicant"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == Application.Status.SELECTED and not data.get("amount_granted"):
+            self.add_error("amount_granted", _("Give the amount granted to a selected application."))
+        return data

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from applications import views
+
+app_name = "applications"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("appels/<int:call_pk>/candidater/", views.start, name="start"),
+    path("appels/<int:call_pk>/candidatures.xlsx", views.export_xlsx, name="export"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/modifier/", views.edit, name="edit"),
+    path("<int:pk>/recepisse/", views.receipt, name="receipt"),
+    path("<int:pk>/avis/", views.opinion, name="opinion"),
+    path("<int:pk>/message/", views.message, name="message"),
+    path("<int:pk>/note/", views.note, name="note"),
+    path("<int:pk>/pieces/", views.pieces, name="pieces"),
+    path("<int:pk>/notation/", views.score, name="score"),
+    path("<int:pk>/decision/", views.decision, name="decision"),
+]
