@@ -127,7 +127,9 @@ def add_laureate(application, user):
             amount=application.amount_granted,
         )
     )
-    page.save_revision(user=user).publish(user=user)
+    # The committee's decision is the ministry's act, not an editor's: the instructor publishes
+    # the new laureate row without holding Wagtail's publishing permission (logged under their name).
+    page.save_revision(user=user).publish(user=user, skip_permission_checks=True)
     return Laureate.objects.filter(page=call, project_title=application.title).order_by("-pk").first()
 
 

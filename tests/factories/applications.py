@@ -8,6 +8,7 @@ import datetime
 from django.utils import timezone
 
 from applications.models import Application, OnlineCall
+from portal.authorities import PartnerAuthority
 from tests.factories import CountryFactory, ThemeFactory
 from tests.factories.accounts import authority_organisation, embassy, member, ministry, person, prefecture
 from tests.factories.atlas import AtlasIndexPageFactory, PartnerAuthorityFactory
@@ -88,6 +89,9 @@ def complete_data(application, **overrides):
         "duration_months": "24",
         "expected_results": "Quarante jeunes formés à la participation citoyenne.",
         "partner_sirens": "",
+        "partner_authorities": [
+            str(pk) for pk in PartnerAuthority.objects.filter(name="Xalapa").values_list("pk", flat=True)
+        ],
         "countries": [str(Application._meta.get_field("countries").related_model.objects.get(iso_code="MX").pk)],
         "expense_label_0": "Mobilités",
         "expense_amount_0": "30000",
