@@ -124,6 +124,10 @@ def test_the_demo_is_a_complete_portal_in_every_language_and_loads_once(client):
     output = io.StringIO()
     call_command("load_demo", stdout=output)
     assert "Created and indexed" in output.getvalue()
+    # A call takes online applications, and one is under instruction (applications/).
+    from applications.models import Application
+
+    assert Application.objects.filter(status="submitted", reference__startswith="AAP-").count() == 1
 
     # Every French page has its live translation in English, Spanish and Arabic.
     french = set(

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
+from demo.applications import ensure_demo_applications
 from demo.indexing import index_in_bulk, indexing_deferred
 from demo.loader import DemoLoader, relax_sqlite_durability
 from portal.seeding import ensure_locales
@@ -42,4 +43,6 @@ class Command(BaseCommand):
             ensure_demo_accounts()
             accounts = ", ".join(f"{username} / {password}" for username, password, _, _ in DEMO_ACCOUNTS)
             self.stdout.write(f"Demo accounts (admin at /admin/): {accounts}")
+            # Online applications need the space's accounts (collectivite, prefecture, ambassade, ministere).
+            ensure_demo_applications()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
