@@ -64,9 +64,10 @@ def submit(application, user, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         application = Application.objects.select_for_update().select_related("online_call__call").get(pk=application.pk)
-        if not application.online_call.is_accepting(now):
-            raise SubmissionClosed
         returning = application.status == Application.Status.PIECES_REQUESTED
+        # A file the ministry sent back for missing pieces returns after the deadline too.
+        if not returning and not application.online_call.is_accepting(now):
+            raise SubmissionClosed
         if not application.reference:
             application.reference = ReferenceCounter.next_reference(timezone.localtime(now).year)
         application.submitted_at = now
