@@ -38,12 +38,12 @@ def new_context(browser, locale="fr-FR"):
     return browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
 
 
-def fill_application(page, title):
+def fill_application(page, title, country):
     page.fill("#id_title", title)
     page.fill("#id_summary", "Intercambios de jóvenes voluntarios.")
     page.fill("#id_duration_months", "24")
     page.fill("#id_expected_results", "Cuarenta jóvenes formados.")
-    page.locator("#id_countries").select_option("MX")
+    page.locator("#id_countries").select_option(str(country.pk))
     page.fill("#id_expense_label_0", "Movilidades")
     page.fill("#id_expense_amount_0", "40000")
     page.locator("#id_resource_source_0").select_option("own")
@@ -81,7 +81,7 @@ def test_from_draft_to_laureate(live_server, browser):
     with time_machine.travel(deadline - datetime.timedelta(seconds=60)):
         page.goto(f"{base}/es/espace/candidatures/{application.pk}/modifier/")
         assert page.input_value("#id_title") == "Jóvenes ciudadanos La Rochelle – Xalapa"
-        fill_application(page, "Jóvenes ciudadanos La Rochelle – Xalapa")
+        fill_application(page, "Jóvenes ciudadanos La Rochelle – Xalapa", world["mexico"])
         page.locator("button[name=action][value=submit]").click()
         page.wait_for_url(f"**/candidatures/{application.pk}/")
         assert "AAP-" in page.locator("main").inner_text()
@@ -96,7 +96,7 @@ def test_from_draft_to_laureate(live_server, browser):
     late = Application.objects.get(organisation=world["organisations"]["other_authority"])
     with time_machine.travel(deadline + datetime.timedelta(seconds=61)):
         other.goto(f"{base}/fr/espace/candidatures/{late.pk}/modifier/")
-        fill_application(other, "Projet de Bordeaux")
+        fill_application(other, "Projet de Bordeaux", world["mexico"])
         other.locator("button[name=action][value=submit]").click()
         other.wait_for_load_state()
         assert "n’accepte plus de candidatures" in other.locator("main").inner_text()
@@ -110,7 +110,7 @@ def test_from_draft_to_laureate(live_server, browser):
         reviewer.goto(f"{base}/fr/espace/candidatures/")
         reviewer.get_by_role("link", name=Application.objects.get(pk=application.pk).reference).click()
         assert serious_violations(reviewer) == []
-        reviewer.locator(f"input[name=verdict][value={verdict}]").check()
+        reviewer.locator(f"input[name=verdict][value={verdict}]").check(force=True)
         reviewer.fill("#id_reasons", f"Avis motivé de {role}")
         reviewer.locator("form[action$='/avis/'] button[type=submit]").click()
         reviewer.wait_for_load_state()
@@ -141,7 +141,7 @@ def test_from_draft_to_laureate(live_server, browser):
     inputs.nth(1).fill("4")
     staff.locator("form[action$='/notation/'] button[type=submit]").click()
     staff.wait_for_load_state()
-    staff.locator("input[name=decision][value=selected]").check()
+    staff.locator("input[name=decision][value=selected]").check(force=True)
     staff.fill("#id_amount_granted", "15000")
     staff.locator("form[action$='/decision/'] button[type=submit]").click()
     staff.wait_for_load_state()
