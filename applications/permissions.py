@@ -37,20 +37,26 @@ def reviewing_organisations(user):
     )
 
 
-def instructed_applications(user):
+def instructed_applications(user, memberships=None):
     """Applications ``user`` examines: all sent ones for the ministry, the concerned ones for a
-    prefecture or an embassy."""
+    prefecture or an embassy. ``memberships`` (``organisation_rows(user)``) saves its query."""
     if not user.is_authenticated:
         return Application.objects.none()
+    rows = organisation_rows(user) if memberships is None else memberships
     sent = Application.objects.filter(status__in=Application.SENT)
-    if is_instructor(user):
+    if any(row["kind"] == Organisation.Kind.MINISTRY for row in rows):
         return sent
-    departements = list(organisations(user, Organisation.Kind.PREFECTURE).values_list("departement", flat=True))
-    countries = list(organisations(user, Organisation.Kind.EMBASSY).values_list("country_id", flat=True))
+    departements = [row["departement"] for row in rows if row["kind"] == Organisation.Kind.PREFECTURE]
+    countries = [row["country_id"] for row in rows if row["kind"] == Organisation.Kind.EMBASSY]
     if not departements and not countries:
         return Application.objects.none()
     concerned = Q(departement__in=departements) | Q(countries__in=countries)
     return sent.filter(pk__in=Application.objects.filter(concerned).values("pk"))
+
+
+def organisation_rows(user):
+    """The kind, département and country of each organisation ``user`` is an approved member of (one query)."""
+    return list(Organisation.objects.of_person(user).values("pk", "kind", "departement", "country_id"))
 
 
 def opinion_organisation(user, application):

@@ -8,11 +8,15 @@ from applications.models import Application
 
 
 def render(request):
+    """At most three queries: the person's organisations, their applications, the count to examine."""
     user = request.user
-    own = list(permissions.own_applications(user).for_list()[:20])
-    examined = permissions.instructed_applications(user).count()
-    if not own and not examined and not permissions.organisations(user, "french_authority").exists():
+    rows = permissions.organisation_rows(user)
+    authorities = [row["pk"] for row in rows if row["kind"] == "french_authority"]
+    reviewing = any(row["kind"] in ("prefecture", "embassy", "ministry") for row in rows)
+    if not authorities and not reviewing:
         return None
+    own = list(Application.objects.filter(organisation__in=authorities).for_list()[:20]) if authorities else []
+    examined = permissions.instructed_applications(user, rows).count() if reviewing else 0
     return render_to_string("applications/space_section.html", {"own": own, "examined": examined}, request=request)
 
 
