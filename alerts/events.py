@@ -111,14 +111,15 @@ def on_status_change(sender, instance, created, **kwargs):
 def scan(now=None):
     """Record the calls that opened, or entered their last 7 days, since the previous scan."""
     now = now or timezone.now()
-    state, created = ScanState.objects.get_or_create(
-        name="calls", defaults={"scanned_until": now - FIRST_SCAN_WINDOW}
-    )
+    state, created = ScanState.objects.get_or_create(name="calls", defaults={"scanned_until": now - FIRST_SCAN_WINDOW})
     since = state.scanned_until - SCAN_OVERLAP
     calls = CallPage.objects.live().public()
     opened = calls.filter(opens_at__gt=since, opens_at__lte=now, closing_at__gte=now)
     closing = calls.filter(
-        closing_at__gt=since + CLOSING_WINDOW, closing_at__lte=now + CLOSING_WINDOW, opens_at__lte=now, closing_at__gte=now
+        closing_at__gt=since + CLOSING_WINDOW,
+        closing_at__lte=now + CLOSING_WINDOW,
+        opens_at__lte=now,
+        closing_at__gte=now,
     )
     found = 0
     for kind, queryset in ((Topic.CALL_OPENED, opened), (Topic.CALL_CLOSING, closing)):

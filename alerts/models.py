@@ -103,9 +103,7 @@ class Subscription(models.Model):
     # The secret of the links of the e-mails (manage, unsubscribe): whoever holds it manages
     # the subscription, without an account.
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True, db_index=True)
@@ -216,9 +214,7 @@ class Delivery(models.Model):
     class Meta:
         verbose_name = _("alert delivery")
         verbose_name_plural = _("alert deliveries")
-        constraints = [
-            models.UniqueConstraint(fields=["subscription", "event"], name="alerts_delivery_once_per_event")
-        ]
+        constraints = [models.UniqueConstraint(fields=["subscription", "event"], name="alerts_delivery_once_per_event")]
         indexes = [models.Index(fields=["email"], name="alerts_delivery_ungrouped", condition=models.Q(email=None))]
 
     def __str__(self):

@@ -20,7 +20,10 @@ urlpatterns = [
                 path("", views.subscribe, name="subscribe"),
                 path(pgettext_lazy("URL path", "sent/"), views.sent, name="sent"),
                 path(pgettext_lazy("URL path", "space/"), views.space, name="space"),
-                path(pgettext_lazy("URL path", "confirm/"), include([path("<str:signed>/", views.confirm, name="confirm")])),
+                path(
+                    pgettext_lazy("URL path", "confirm/"),
+                    include([path("<str:signed>/", views.confirm, name="confirm")]),
+                ),
                 path(pgettext_lazy("URL path", "manage/"), include([path("<str:token>/", include(manage))])),
                 path(
                     pgettext_lazy("URL path", "unsubscribe/"),
