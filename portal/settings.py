@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "demo",
     "accounts",
     "applications",
+    "alerts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -458,6 +459,11 @@ INTAKE_RETENTION_DAYS = int(os.environ.get("INTAKE_RETENTION_DAYS", "730"))
 # At most INTAKE_RATE_LIMIT form submissions per client IP address in INTAKE_RATE_LIMIT_WINDOW seconds.
 INTAKE_RATE_LIMIT = int(os.environ.get("INTAKE_RATE_LIMIT", "10"))
 INTAKE_RATE_LIMIT_WINDOW = int(os.environ.get("INTAKE_RATE_LIMIT_WINDOW", "3600"))
+# E-mail alerts (alerts/): days before an unsubscribed, disabled or never confirmed address is
+# deleted; permanent delivery failures before an address is disabled; days a confirmation link works.
+ALERTS_PURGE_DAYS = int(os.environ.get("ALERTS_PURGE_DAYS", "7"))
+ALERTS_MAX_FAILURES = int(os.environ.get("ALERTS_MAX_FAILURES", "3"))
+ALERTS_CONFIRM_MAX_AGE_DAYS = int(os.environ.get("ALERTS_CONFIRM_MAX_AGE_DAYS", "7"))
 INTAKE_MAX_FILE_SIZE = int(os.environ.get("INTAKE_MAX_FILE_SIZE", str(5 * 1024 * 1024)))
 INTAKE_MAX_FILES = int(os.environ.get("INTAKE_MAX_FILES", "5"))
 # A request whose declared body is larger is refused (413) before being read (portal/bodysize.py):

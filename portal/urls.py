@@ -30,6 +30,8 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     path("", include("calls.urls")),
     path("", include("forms.urls")),
+    # E-mail alerts (alerts/): /fr/alertes/, /es/alertas/…
+    path("", include("alerts.urls")),
     # The professional space and its sign-in (accounts/): /fr/espace/, /fr/espace/compte/login/…
     path("espace/compte/", include("allauth.urls")),
     path("espace/candidatures/", include("applications.urls")),

@@ -485,6 +485,14 @@ def parse_args():
         "--only", help="comma-separated pages to load (static is always loaded), e.g. search,autocomplete"
     )
     parser.add_argument(
+        "--digest",
+        type=int,
+        metavar="SUBSCRIBERS",
+        help="time the daily alert digest for this many generated subscribers (e.g. 20000) instead "
+        "of loading pages: matching, grouping, rendering and sending (to a backend that sends nothing)",
+    )
+    parser.add_argument("--digest-events", type=int, default=30, help="events of the digest (default 30)")
+    parser.add_argument(
         "--before",
         type=Path,
         help="another checkout of the portal (a `git worktree` of main): measured first on the same "
@@ -568,6 +576,13 @@ def main():
     base_env = {**os.environ, "DATABASE_URL": options.database_url, "LOG_LEVEL": "WARNING"}
     for name in ("DJANGO_ENV", "DJANGO_SETTINGS_MODULE", "REDIS_URL", "ELASTICSEARCH_URL"):
         base_env.pop(name, None)
+    if options.digest:
+        if not options.skip_setup:
+            prepare(options, base_env)
+        log(f"daily alert digest for {options.digest:,} subscribers (benchmark_alert_digest)")
+        args = ["--subscribers", str(options.digest), "--events", str(options.digest_events)]
+        print(manage(base_env, "benchmark_alert_digest", *args))
+        return
     ensure_wrk()
     if not options.skip_setup:
         prepare(options, base_env)

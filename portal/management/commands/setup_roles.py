@@ -115,6 +115,9 @@ MODEL_PERMISSIONS = {
         "intake.view_expertiselabelrequest",
         "intake.change_expertiselabelrequest",
         "intake.view_labelrequest_personal_data",
+        # The addresses of the alert subscribers (alerts/wagtail_hooks.py).
+        "alerts.view_subscription",
+        "alerts.view_subscriber_addresses",
         # The task queue: the intake's e-mails (recipients, text) are among its tasks.
         "portal.view_backgroundtask",
         "portal.retry_backgroundtask",
