@@ -1,0 +1,211 @@
+"""The yearly APD declaration (e-APD): campaign window, declaring flows or "nothing" with the
+totals shown before submitting, receipt, corrections kept as versions, the ministry's follow-up
+and validation, the Treasury export, and the Atlas figures fed by validated declarations."""
+
+import csv
+import datetime
+import io
+import re
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import Permission
+from django.utils import timezone
+
+from apd.models import Declaration, DeclarationVersion, Receipt, Reopening
+from atlas.models import ApdFigure, ApdFlowFigure
+from tests.factories import CountryFactory
+from tests.factories.accounts import authority_organisation, member, person
+from tests.factories.apd import campaign, declare, flow
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(site_tree):
+    organisation = authority_organisation()
+    user = person("rochelle@example.org")
+    member(user, organisation)
+    senegal = CountryFactory(iso_code="SN", name="Sénégal", continent="002")
+    mexico = CountryFactory(iso_code="MX", name="Mexique", continent="019")
+    reviewer = person("ministere@example.org", is_staff=True)
+    reviewer.user_permissions.add(
+        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="review_declaration")
+    )
+    return {
+        "authority": organisation.authority,
+        "user": user,
+        "senegal": senegal,
+        "mexico": mexico,
+        "reviewer": reviewer,
+    }
+
+
+def flow_data(rows, nothing=False, action="preview"):
+    data = {
+        "form-TOTAL_FORMS": str(len(rows)),
+        "form-INITIAL_FORMS": "0",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+        "action": action,
+    }
+    if nothing:
+        data["nothing_to_declare"] = "on"
+    for index, row in enumerate(rows):
+        for key, value in row.items():
+            data[f"form-{index}-{key}"] = value
+    return data
+
+
+def declare_url(world, year=2025):
+    return f"/fr/espace/apd/{world['authority'].pk}/{year}/"
+
+
+def test_declare_two_flows_preview_totals_then_receipt(client, world):
+    the_campaign = campaign(2025)
+    client.force_login(world["user"])
+    html = client.get(declare_url(world)).content.decode()
+    assert "Déclaration de l’APD 2025" in html or "APD 2025" in html
+    rows = [
+        {"country": "SN", "amount": "12 000,50", "purpose_code": "14030", "channel": "direct", "cofinancing": ""},
+        {"country": "MX", "amount": "3000", "purpose_code": "16066", "channel": "association", "cofinancing": "500"},
+    ]
+    response = client.post(declare_url(world), flow_data(rows))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "apd-totals-country" in html and "apd-totals-sector" in html
+    assert "Sénégal" in html and "Mexique" in html
+    assert Declaration.objects.count() == 0  # nothing saved before the confirmation
+    payload = re.search(r'name="payload" value="([^"]+)"', html).group(1)
+    response = client.post(declare_url(world), {"action": "confirm", "payload": payload})
+    assert response.status_code == 302
+    declaration = Declaration.objects.get()
+    version = declaration.current_version
+    assert version.total == Decimal("15000.50")
+    assert sorted(version.flows.values_list("amount", flat=True)) == [Decimal("3000.00"), Decimal("12000.50")]
+    # The receipt task ran (immediate backend): a PDF and an e-mail
+    receipt = Receipt.objects.get(version=version)
+    assert bytes(receipt.pdf).startswith(b"%PDF")
+    html = client.get(response["Location"]).content.decode()
+    assert declaration.reference in html
+    pdf = client.get(f"/fr/espace/apd/declarations/{declaration.reference}/1/recu.pdf")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+
+
+def test_tampered_payload_is_a_400(client, world):
+    campaign(2025)
+    client.force_login(world["user"])
+    response = client.post(declare_url(world), {"action": "confirm", "payload": "abc:def"})
+    assert response.status_code == 400
+
+
+def test_nothing_to_declare_and_errors(client, world):
+    campaign(2025)
+    client.force_login(world["user"])
+    response = client.post(declare_url(world), flow_data([]))
+    assert response.status_code == 400
+    assert "Déclarez au moins un flux" in response.content.decode() or "fr-alert--error" in response.content.decode()
+    bad = [{"country": "SN", "amount": "-5", "purpose_code": "99999", "channel": "direct"}]
+    response = client.post(declare_url(world), flow_data(bad))
+    assert response.status_code == 400
+    response = client.post(declare_url(world), flow_data([], nothing=True))
+    payload = re.search(r'name="payload" value="([^"]+)"', response.content.decode()).group(1)
+    client.post(declare_url(world), {"action": "confirm", "payload": payload})
+    version = Declaration.objects.get().current_version
+    assert version.nothing_to_declare and version.total == 0
+
+
+def test_closed_outside_the_window_and_reopened_for_one_authority(client, world):
+    closed = campaign(2024, open_=False)
+    client.force_login(world["user"])
+    response = client.get(declare_url(world, 2024))
+    assert response.status_code == 200
+    assert "fr-alert--warning" in response.content.decode()
+    assert client.post(declare_url(world, 2024), flow_data([], nothing=True)).status_code == 403
+    Reopening.objects.create(
+        campaign=closed, authority=world["authority"], until=timezone.now() + datetime.timedelta(days=3)
+    )
+    response = client.get(declare_url(world, 2024))
+    assert 'name="form-TOTAL_FORMS"' in response.content.decode()
+
+
+def test_corrections_keep_every_version(world):
+    the_campaign = campaign(2025)
+    first = declare(the_campaign, world["authority"], world["user"], [flow(world["senegal"], "100.00")])
+    second = declare(the_campaign, world["authority"], world["user"], [flow(world["senegal"], "250.00")])
+    assert [v.number for v in DeclarationVersion.objects.order_by("number")] == [1, 2]
+    assert first.flows.get().amount == Decimal("100.00")
+    assert Declaration.objects.get().current_version == second
+    with pytest.raises(ValueError):
+        first.save()
+
+
+def test_validation_feeds_the_atlas_figures(world):
+    the_campaign = campaign(2025)
+    declare(
+        the_campaign,
+        world["authority"],
+        world["user"],
+        [flow(world["senegal"], "1000.00"), flow(world["mexico"], "500.00"), flow(None, "250.00")],
+    )
+    declaration = Declaration.objects.get()
+    declaration.validate(world["reviewer"])
+    assert ApdFigure.objects.get(authority=world["authority"], year=2025).amount == Decimal("1750.00")
+    by_country = dict(ApdFlowFigure.objects.values_list("country__iso_code", "amount"))
+    assert by_country == {"SN": Decimal("1000.00"), "MX": Decimal("500.00"), None: Decimal("250.00")}
+
+
+def test_review_question_and_validate_in_the_admin(client, world, mailoutbox):
+    the_campaign = campaign(2025)
+    declare(the_campaign, world["authority"], world["user"], [flow(world["senegal"], "1000.00")])
+    declaration = Declaration.objects.get()
+    client.force_login(world["reviewer"])
+    html = client.get("/admin/apd/2025/").content.decode()
+    assert declaration.reference in html
+    url = f"/admin/apd/declarations/{declaration.pk}/"
+    assert client.post(url, {"action": "question"}).status_code == 400
+    client.post(url, {"action": "question", "message": "Quel est le projet ?"})
+    declaration.refresh_from_db()
+    assert declaration.status == "question"
+    assert any("Quel est le projet ?" in message.body for message in mailoutbox)
+    client.post(url, {"action": "validate"})
+    declaration.refresh_from_db()
+    assert declaration.status == "validated"
+
+
+def test_treasury_export_columns(client, world):
+    the_campaign = campaign(2025)
+    world["authority"].siren = "211703004"
+    world["authority"].save()
+    declare(
+        the_campaign,
+        world["authority"],
+        world["user"],
+        [flow(world["senegal"], "1000.00", proposed_project="=HYPERLINK(1)"), flow(None, "20.00", "99810")],
+    )
+    client.force_login(world["reviewer"])
+    response = client.get("/admin/apd/2025/export.csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert list(rows[0]) == [
+        "year", "reference", "version", "status", "authority", "authority_kind", "siren", "insee_code",
+        "nothing_to_declare", "country_iso", "dac_purpose_code", "dac_category", "channel", "amount_eur",
+        "cofinancing_eur", "project_reference", "proposed_project",
+    ]  # fmt: skip
+    assert rows[0]["siren"] == "211703004" and rows[0]["insee_code"] == "17300"
+    assert rows[0]["country_iso"] == "SN" and rows[0]["dac_purpose_code"] == "14030"
+    assert rows[0]["dac_category"] == "140" and rows[0]["amount_eur"] == "1000.00"
+    assert rows[0]["proposed_project"] == "'=HYPERLINK(1)"
+    assert rows[1]["country_iso"] == "" and rows[1]["dac_purpose_code"] == "99810"
+    response = client.get("/admin/apd/2025/export.xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][0] == "year" and values[1][13] == 1000
+
+
+def test_followup_lists_who_has_not_declared(client, world):
+    campaign(2025)
+    client.force_login(world["reviewer"])
+    html = client.get("/admin/apd/2025/").content.decode()
+    assert "La Rochelle" in html
+    assert "apd-missing" in html
