@@ -13,6 +13,15 @@ from portal.models import Country
 SEVERAL = "ZZ"  # "several countries / unallocated": no ISO code of a country
 
 
+class AmountField(forms.DecimalField):
+    """An amount in euros as people type it: ``12 000,50``, ``12000.50``, ``12 000 €``."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace("€", "")
+        return super().to_python(value)
+
+
 def country_choices():
     countries = sorted(Country.objects.all(), key=lambda country: str(country.name))
     return [("", "—"), (SEVERAL, _("Several countries / unallocated"))] + [
@@ -32,12 +41,12 @@ class FlowForm(forms.Form):
     country = forms.ChoiceField(label=_("Beneficiary country"), choices=())
     project = forms.TypedChoiceField(label=_("Atlas project (optional)"), required=False, coerce=int, empty_value=None)
     proposed_project = forms.CharField(label=_("Or a new project (title)"), max_length=255, required=False)
-    amount = forms.DecimalField(
+    amount = AmountField(
         label=_("Amount (€)"), max_digits=14, decimal_places=2, min_value=Decimal("0.01"), localize=True
     )
     purpose_code = forms.ChoiceField(label=_("Sector (OECD DAC purpose code)"), choices=())
     channel = forms.ChoiceField(label=_("Channel"), choices=Flow.Channel.choices)
-    cofinancing = forms.DecimalField(
+    cofinancing = AmountField(
         label=_("Co-financing received (€)"),
         max_digits=14,
         decimal_places=2,
