@@ -620,7 +620,7 @@ class AtlasIndexPage(RoutablePageMixin, BasePage):
     def open_data_file_route(self, request, fmt):
         return handler_for(self, "open_data_file")(request, self, fmt)
 
-    @re_path(r"^donnees/apd-(?P<year>[0-9]{4})\.csv$", name="apd_open_data")
+    @re_path(r"^donnees/apd/(?P<year>[0-9]{4})/$", name="apd_open_data")
     def apd_open_data_route(self, request, year):
         return handler_for(self, "apd_open_data")(request, self, int(year))
 
