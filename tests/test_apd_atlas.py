@@ -91,4 +91,3 @@ def test_figures_pages_stay_flat_in_queries(client, declared, url):
     many, _html = count_queries(client, url)
     assert many <= BUDGETS["level"], (few, many)
     assert many <= few
-
