@@ -44,6 +44,7 @@ run: install system-deps compilemessages
 	$(BIN)/python manage.py migrate --noinput
 	TASKS_BACKEND=immediate $(BIN)/python manage.py load_demo
 	TASKS_BACKEND=immediate $(BIN)/python manage.py load_atlas_demo
+	TASKS_BACKEND=immediate $(BIN)/python manage.py load_apd_demo
 	RUN_PORT=$(RUN_PORT) $(BIN)/honcho -f Procfile.dev start
 
 test: install system-deps compilemessages
