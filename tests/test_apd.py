@@ -212,3 +212,23 @@ def test_followup_lists_who_has_not_declared(client, world):
     html = client.get("/admin/apd/2025/").content.decode()
     assert "La Rochelle" in html
     assert "apd-missing" in html
+
+
+def test_space_home_has_the_apd_section_for_members_only(client, world):
+    campaign(2025)
+    client.force_login(world["user"])
+    html = client.get("/fr/espace/").content.decode()
+    assert "Aide publique au développement (APD)" in html
+    assert 'href="/fr/espace/apd/"' in html
+    client.force_login(world["reviewer"])
+    assert "Aide publique au développement (APD)" not in client.get("/fr/espace/").content.decode()
+
+
+def test_purpose_codes_have_french_and_english_labels():
+    from apd.purpose_codes import label, purpose_codes
+
+    codes = purpose_codes()
+    assert len(codes) > 80
+    assert all(len(code) == 5 and code.isdigit() and row["category"] == code[:3] for code, row in codes.items())
+    assert label("14030", "fr") == "Distribution d'eau potable de base et assainissement de base"
+    assert label("14030", "en") == "Basic drinking water supply and basic sanitation"
