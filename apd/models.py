@@ -110,6 +110,14 @@ class Reopening(models.Model):
         return f"{self.campaign.year} — {self.authority}"
 
 
+class DeclarationQuerySet(models.QuerySet):
+    def has_declared(self, authority, year):
+        """Whether ``authority`` has submitted its declaration of ``year`` (any status): what a
+        call's application shows (the declaration is a condition of the ministry's
+        co-financing). Public, for the apps above (``apd.models``)."""
+        return self.filter(authority=authority, campaign__year=year, current_version__isnull=False).exists()
+
+
 class Declaration(models.Model):
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("submitted")
@@ -130,6 +138,8 @@ class Declaration(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DeclarationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("APD declaration")

@@ -232,3 +232,33 @@ def test_purpose_codes_have_french_and_english_labels():
     assert all(len(code) == 5 and code.isdigit() and row["category"] == code[:3] for code, row in codes.items())
     assert label("14030", "fr") == "Distribution d'eau potable de base et assainissement de base"
     assert label("14030", "en") == "Basic drinking water supply and basic sanitation"
+
+
+def test_refresh_dac_codes_rewrites_the_list(tmp_path, monkeypatch):
+    from django.core.management import call_command
+
+    from apd import purpose_codes
+
+    target = tmp_path / "codes.csv"
+    monkeypatch.setattr(purpose_codes, "DATA_FILE", target)
+    from apd.management.commands import refresh_dac_codes
+
+    monkeypatch.setattr(refresh_dac_codes, "DATA_FILE", target)
+    english = tmp_path / "en.csv"
+    french = tmp_path / "fr.csv"
+    rows = [(f"{11110 + n}", "111", f"Name {n}") for n in range(60)]
+    english.write_text("code,name,category,status\n" + "".join(f"{c},{n},{cat},active\n" for c, cat, n in rows))
+    french.write_text("code,name,category\n11110,Nom zéro,111\n")
+    call_command("refresh_dac_codes", "--english", str(english), "--french", str(french), stdout=io.StringIO())
+    purpose_codes.purpose_codes.cache_clear()
+    codes = purpose_codes.purpose_codes()
+    assert len(codes) == 60 and codes["11110"]["name_fr"] == "Nom zéro" and codes["11111"]["name_fr"] == "Name 1"
+    purpose_codes.purpose_codes.cache_clear()
+
+
+def test_has_declared_for_the_applications(world):
+    the_campaign = campaign(2025)
+    assert not Declaration.objects.has_declared(world["authority"], 2025)
+    declare(the_campaign, world["authority"], world["user"], nothing=True)
+    assert Declaration.objects.has_declared(world["authority"], 2025)
+    assert not Declaration.objects.has_declared(world["authority"], 2024)
