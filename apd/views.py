@@ -137,9 +137,10 @@ def declare(request, authority_pk, year):
         data = request.POST.copy()
         if action == "add":
             try:
-                data["form-TOTAL_FORMS"] = str(int(data.get("form-TOTAL_FORMS", "0")) + 1)
+                total = int(data.get("form-TOTAL_FORMS", "0"))
             except ValueError:
-                data["form-TOTAL_FORMS"] = "1"
+                total = 0
+            data["form-TOTAL_FORMS"] = str(min(max(total, 0) + 1, FlowFormSet.max_num))
 
     if data is None:
         initial, flows_initial = initial_data(declaration)

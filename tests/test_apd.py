@@ -262,3 +262,16 @@ def test_has_declared_for_the_applications(world):
     declare(the_campaign, world["authority"], world["user"], nothing=True)
     assert Declaration.objects.has_declared(world["authority"], 2025)
     assert not Declaration.objects.has_declared(world["authority"], 2024)
+
+
+def test_bad_input_is_never_a_500(client, world):
+    campaign(2025)
+    client.force_login(world["user"])
+    assert client.get("/fr/espace/apd/99999999999999/2025/").status_code == 404
+    assert client.get(f"/fr/espace/apd/{world['authority'].pk}/99999999999/").status_code == 404
+    assert client.get("/fr/espace/apd/declarations/nope/").status_code == 404
+    url = declare_url(world)
+    assert client.post(url, {"action": "preview", "form-TOTAL_FORMS": "abc"}).status_code == 400
+    response = client.post(url, {"action": "add", "form-TOTAL_FORMS": "99999", "form-INITIAL_FORMS": "0"})
+    assert response.status_code == 200 and response.content.decode().count("Flux d’aide ") <= 200
+    assert client.post(url, flow_data([{"country": "XX", "amount": "1e999", "purpose_code": "1"}])).status_code == 400
