@@ -275,3 +275,36 @@ def test_bad_input_is_never_a_500(client, world):
     response = client.post(url, {"action": "add", "form-TOTAL_FORMS": "99999", "form-INITIAL_FORMS": "0"})
     assert response.status_code == 200 and response.content.decode().count("Flux d’aide ") <= 200
     assert client.post(url, flow_data([{"country": "XX", "amount": "1e999", "purpose_code": "1"}])).status_code == 400
+
+
+def test_ministry_manages_campaigns_and_reopenings_in_the_admin(client, world):
+    from django.contrib.auth.models import Group
+
+    from tests.factories.intake import setup_roles
+
+    setup_roles()
+    staff = person("instructeur-apd@example.org", is_staff=True)
+    staff.groups.add(Group.objects.get(name="Instructeurs"))
+    client.force_login(staff)
+    for url in (
+        "/admin/snippets/apd/campaign/",
+        "/admin/snippets/apd/campaign/add/",
+        "/admin/snippets/apd/reopening/add/",
+        "/admin/apd/",
+    ):
+        assert client.get(url).status_code == 200, url
+    response = client.post(
+        "/admin/snippets/apd/campaign/add/",
+        {
+            "year": "2026",
+            "opens_at": "2026-04-15 00:00",
+            "closes_at": "2026-05-31 23:59",
+            "reminder_dates": '["2026-05-15", "2026-05-25"]',
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    from apd.models import Campaign
+
+    created = Campaign.objects.get(year=2026)
+    assert timezone.localtime(created.closes_at).hour == 23
+    assert created.reminder_dates == ["2026-05-15", "2026-05-25"]
