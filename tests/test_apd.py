@@ -308,3 +308,19 @@ def test_ministry_manages_campaigns_and_reopenings_in_the_admin(client, world):
     created = Campaign.objects.get(year=2026)
     assert timezone.localtime(created.closes_at).hour == 23
     assert created.reminder_dates == ["2026-05-15", "2026-05-25"]
+
+
+def test_reminders_go_to_the_authorities_that_have_not_declared(world, mailoutbox, django_capture_on_commit_callbacks):
+    from apd.tasks import send_campaign_reminders
+    from portal.scheduler import jobs
+
+    assert "apd.tasks.send_campaign_reminders" in {job.task.module_path for job in jobs().values()}
+    campaign(2025, reminder_dates=[timezone.localdate().isoformat()])
+    other = authority_organisation(code="33063", siren="213300635", name="Bordeaux", departement_code="33")
+    member(person("bordeaux@example.org"), other)
+    declare(campaign(2024), other.authority, None, nothing=True)  # another year: still to remind
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_campaign_reminders.call() == 2
+    recipients = sorted(address for message in mailoutbox for address in message.to)
+    assert recipients == ["bordeaux@example.org", "rochelle@example.org"]
+    assert "2025" in mailoutbox[0].subject
