@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 LANGS := -l fr -l en -l es -l ar
 # Apps with their own message catalogue (locale/ in the app); the rest goes to ./locale.
-APPS_WITH_LOCALE := news calls forms search atlas accounts applications alerts
+APPS_WITH_LOCALE := news calls forms search atlas accounts applications alerts apd
 MAKEMESSAGES_FLAGS := $(LANGS) --no-obsolete --add-location=never
 
 .PHONY: install node-deps system-deps run serve test test-fast lint messages check-messages compilemessages postgres
@@ -44,6 +44,7 @@ run: install system-deps compilemessages
 	$(BIN)/python manage.py migrate --noinput
 	TASKS_BACKEND=immediate $(BIN)/python manage.py load_demo
 	TASKS_BACKEND=immediate $(BIN)/python manage.py load_atlas_demo
+	TASKS_BACKEND=immediate $(BIN)/python manage.py load_apd_demo
 	RUN_PORT=$(RUN_PORT) $(BIN)/honcho -f Procfile.dev start
 
 test: install system-deps compilemessages

@@ -541,6 +541,49 @@ class ApdFigure(models.Model):
         return f"{self.authority.name} {self.year}: {self.amount} €"
 
 
+class ApdFlowFigure(models.Model):
+    """The official development aid of a French authority for a year towards one country (or
+    "several countries / unallocated" when ``country`` is empty), in euros: the published part
+    of the validated yearly declarations, by country.
+
+    The Atlas reads these rows for the APD of a continent and of a country and for the share per
+    continent; the declaring app writes them (one row per authority, year and country) when the
+    ministry validates a declaration. The Atlas knows nothing of that app: the rows are its own
+    figures, like ``ApdFigure`` (the authority's yearly total, written at the same time)."""
+
+    authority = models.ForeignKey(
+        "portal.FrenchAuthority",
+        on_delete=models.CASCADE,
+        related_name="apd_flow_figures",
+        verbose_name=_("French authority"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=year_validators)
+    country = models.ForeignKey(
+        "portal.Country",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("beneficiary country"),
+        help_text=_("Empty: several countries or unallocated."),
+    )
+    amount = models.DecimalField(
+        _("amount (€)"), max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
+    )
+    source = models.CharField(
+        _("source"), max_length=12, choices=ApdFigure.Source.choices, default=ApdFigure.Source.DECLARATION
+    )
+
+    class Meta:
+        verbose_name = _("APD figure by country")
+        verbose_name_plural = _("APD figures by country")
+        ordering = ["authority", "-year", "country"]
+        indexes = [models.Index(fields=["year", "country"], name="atlas_apdflow_year_country")]
+
+    def __str__(self):
+        return f"{self.authority_id} {self.year} {self.country_id or '-'}: {self.amount} €"
+
+
 class AtlasIndexPage(RoutablePageMixin, BasePage):
     """The Atlas of one locale, and the public page of each project, French authority and
     partner authority (served by its routes: ``projets/42/``, ``collectivites/commune/29019/``,
@@ -576,6 +619,10 @@ class AtlasIndexPage(RoutablePageMixin, BasePage):
     @re_path(r"^donnees/(?P<fmt>csv|json)/$", name="open_data_file")
     def open_data_file_route(self, request, fmt):
         return handler_for(self, "open_data_file")(request, self, fmt)
+
+    @re_path(r"^donnees/apd/(?P<year>[0-9]{4})/$", name="apd_open_data")
+    def apd_open_data_route(self, request, year):
+        return handler_for(self, "apd_open_data")(request, self, int(year))
 
     @path("monde/", name="world")
     def world_route(self, request):

@@ -8,8 +8,9 @@ number of projects (aggregates in the database, only the first rows of each list
 
 from django.core.cache import cache
 from django.db.models import Count, Sum
+from django.utils.translation import gettext as _
 
-from atlas.models import ApdFigure, Project, ProjectFrenchAuthority, ProjectPartner
+from atlas.models import ApdFigure, ApdFlowFigure, Project, ProjectFrenchAuthority, ProjectPartner
 from portal.authorities import FrenchAuthority, PartnerAuthority
 from portal.models import Country, Theme
 from portal.taxonomy import localize_themes, sort_key
@@ -97,6 +98,61 @@ def cooperation_state(projects, page):
         "themes": sorted(by_theme.items(), key=lambda pair: (-pair[1], sort_key(pair[0]))),
         "apd": apd,
     }
+
+
+def with_percent(rows):
+    highest = max((row["total"] for row in rows), default=0) or 1
+    for row in rows:
+        row["percent"] = round(float(row["total"]) * 100 / float(highest), 1)
+    return rows
+
+
+def declared_apd(**filters):
+    """The APD declared (validated declarations, ``ApdFlowFigure``) towards a place, by year:
+    ``[{"year", "total", "percent"}]``. ``filters`` select the flows: ``country=…``,
+    ``country__continent=…``, nothing for the world. One query."""
+    return with_percent(
+        list(ApdFlowFigure.objects.filter(**filters).values("year").annotate(total=Sum("amount")).order_by("year"))
+    )
+
+
+def territory_apd(field, authority):
+    """The APD of the French authorities of a région or département (``field`` "region" or
+    "departement"), by year, from the authorities' yearly figures. One query."""
+    return with_percent(
+        list(
+            ApdFigure.objects.filter(**{f"authority__{field}": authority})
+            .values("year")
+            .annotate(total=Sum("amount"))
+            .order_by("year")
+        )
+    )
+
+
+def apd_by_continent():
+    """Each year's declared APD with its share per continent (the flows to several countries or
+    unallocated apart): ``[{"year", "total", "continents": [(name, amount, percent)]}]``, the
+    latest year first. One query."""
+    names = dict(Country.Continent.choices)
+    years = {}
+    rows = ApdFlowFigure.objects.values("year", "country__continent").annotate(total=Sum("amount")).order_by()
+    for row in rows:
+        years.setdefault(row["year"], {})[row["country__continent"] or ""] = row["total"]
+    result = []
+    for year in sorted(years, reverse=True):
+        amounts = years[year]
+        total = sum(amounts.values())
+        parts = [
+            (
+                names.get(code) or _("Several countries / unallocated"),
+                amount,
+                round(float(amount) * 100 / float(total or 1), 1),
+            )
+            for code, amount in amounts.items()
+        ]
+        parts.sort(key=lambda part: (-part[1], sort_key(str(part[0]))))
+        result.append({"year": year, "total": total, "continents": parts})
+    return result
 
 
 def continents(projects):

@@ -19,6 +19,7 @@ from atlas.importer import ImportForm, import_projects, template_csv
 from atlas.listings import ProjectListing
 from atlas.models import (
     ApdFigure,
+    ApdFlowFigure,
     AtlasIndexPage,
     FundingLine,
     Project,
@@ -27,6 +28,7 @@ from atlas.models import (
 )
 from forms.models import ExpertiseLabelRequest, PartnershipOffer
 from portal.authorities import FrenchAuthority, PartnerAuthority
+from portal.exports import csv_response
 from portal.gazetteer import country_numeric_codes
 from portal.i18n import localized_pages
 from portal.models import Country
@@ -80,6 +82,7 @@ def world(request, page):
         trail=[],
         children=children,
         children_title=_("Continents"),
+        extra={"declared_apd": stats.declared_apd(), "apd_continents": stats.apd_by_continent()},
     )
 
 
@@ -102,6 +105,7 @@ def continent(request, page, code):
         trail=[(_("World"), world_url)],
         children=children,
         children_title=_("Countries"),
+        extra={"declared_apd": stats.declared_apd(country__continent=code)},
     )
 
 
@@ -123,6 +127,7 @@ def country(request, page, iso):
         projects=projects,
         list_query=f"country={iso}",
         trail=trail,
+        extra={"declared_apd": stats.declared_apd(country=country)},
     )
 
 
@@ -296,6 +301,7 @@ def territory_state(page, authority):
         return None
     state = stats.cooperation_state(projects, page)
     field = "region" if authority.kind == FrenchAuthority.Kind.REGION else "departement"
+    state["declared_apd"] = stats.territory_apd(field, authority)
     state["list_url"] = page.url + page.reverse_subpage("projects") + f"?{field}={authority.code}"
     return state
 
@@ -444,8 +450,35 @@ def open_data(request, page):
             "files": files,
             "columns": exports.COLUMNS,
             "project_count": Project.objects.published().count(),
+            "apd_files": [
+                (year, page.url + page.reverse_subpage("apd_open_data", kwargs={"year": year}))
+                for year in ApdFlowFigure.objects.order_by("-year").values_list("year", flat=True).distinct()
+            ],
         },
     )
+
+
+@serves(AtlasIndexPage, "apd_open_data")
+def apd_open_data(request, page, year):
+    """The declared APD of a year (validated declarations), one row per French authority and
+    beneficiary country (empty: several countries or unallocated), in euros. Licence Ouverte 2.0."""
+    figures = ApdFlowFigure.objects.filter(year=year).select_related("authority", "country")
+    rows = (
+        {
+            "year": figure.year,
+            "authority": figure.authority.name,
+            "authority_kind": figure.authority.kind,
+            "official_code": figure.authority.code,
+            "siren": figure.authority.siren,
+            "country_iso": figure.country.iso_code if figure.country_id else "",
+            "amount_eur": f"{figure.amount:.2f}",
+        }
+        for figure in figures.order_by("authority__name", "authority_id", "country__iso_code").iterator(2000)
+    )
+    return csv_response(f"apd-{year}.csv", APD_OPEN_DATA_COLUMNS, rows)
+
+
+APD_OPEN_DATA_COLUMNS = ["year", "authority", "authority_kind", "official_code", "siren", "country_iso", "amount_eur"]
 
 
 @serves(AtlasIndexPage, "open_data_file")

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "accounts",
     "applications",
     "alerts",
+    "apd",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     # The professional space and its sign-in (accounts/): /fr/espace/, /fr/espace/compte/login/…
     path("espace/compte/", include("allauth.urls")),
     path("espace/candidatures/", include("applications.urls")),
+    path("espace/apd/", include("apd.urls")),
     path("espace/", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -110,6 +110,9 @@ print(json.dumps({
         "autocomplete": f"{suggestions}?q=coop",
         "atlas": atlas.url,
         "atlas_country": f"{atlas.url}pays/{busiest}/",
+        # The APD figures (declared APD by year, share per continent) on the World and continent pages.
+        "atlas_world_apd": f"{atlas.url}monde/",
+        "atlas_continent_apd": f"{atlas.url}monde/002/",
         "atlas_list": f"{atlas.url}projets/?continent=002&funding=own&year={year}",
         "admin_dashboard": "/admin/",
         "admin_explorer": f"/admin/pages/{news_index.pk}/",
@@ -279,6 +282,8 @@ def prepare(options, base_env):
     log("loading the Atlas demo and its volume (load_atlas_demo, generate_atlas_volume)")
     manage(base_env, "load_atlas_demo")
     manage(base_env, "generate_atlas_volume")
+    log("loading the APD declarations' volume (generate_apd_volume: 4,800 authorities x 10 years)")
+    manage(base_env, "generate_apd_volume")
     log(f"data ready in {time.monotonic() - started:.0f} s")
 
 

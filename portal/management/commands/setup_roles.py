@@ -128,6 +128,15 @@ MODEL_PERMISSIONS = {
         "portal.add_partnerauthority",
         "portal.change_partnerauthority",
         "portal.view_frenchauthority",
+        # The yearly APD declarations: campaigns, reopenings, follow-up, validation, export.
+        "apd.review_declaration",
+        "apd.add_campaign",
+        "apd.change_campaign",
+        "apd.view_campaign",
+        "apd.add_reopening",
+        "apd.change_reopening",
+        "apd.delete_reopening",
+        "apd.view_reopening",
     ],
 }
 

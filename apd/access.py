@@ -1,0 +1,23 @@
+"""Who may declare for an authority: the approved members of its organisation in the space (kind
+"French local authority"). Nobody else reaches a declaration from the space: another authority,
+an embassy, a prefecture and even the ministry get a 404 there (the ministry follows the
+declarations in the Wagtail admin, with the permission ``apd.review_declaration``)."""
+
+from accounts.models import Organisation
+from portal.authorities import FrenchAuthority
+
+
+def declarable_authorities(user):
+    """The French authorities ``user`` may declare for."""
+    if not user.is_authenticated:
+        return FrenchAuthority.objects.none()
+    organisations = Organisation.objects.of_person(user).filter(kind=Organisation.Kind.FRENCH_AUTHORITY)
+    return FrenchAuthority.objects.filter(pk__in=organisations.values("authority"))
+
+
+def can_declare(user, authority):
+    return declarable_authorities(user).filter(pk=authority.pk).exists()
+
+
+def can_review(user):
+    return user.is_authenticated and user.has_perm("apd.review_declaration")
