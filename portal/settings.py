@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "atlas",
     "demo",
     "accounts",
+    "proposals",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("forms.urls")),
     # The professional space and its sign-in (accounts/): /fr/espace/, /fr/espace/compte/login/…
     path("espace/compte/", include("allauth.urls")),
+    path("espace/propositions/", include("proposals.urls")),
     path("espace/", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -125,6 +125,9 @@ MODEL_PERMISSIONS = {
         "portal.add_partnerauthority",
         "portal.change_partnerauthority",
         "portal.view_frenchauthority",
+        # Proposals of changes to Atlas projects sent by authorities from the professional space.
+        "proposals.view_projectproposal",
+        "proposals.review_projectproposal",
     ],
 }
 
