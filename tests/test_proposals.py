@@ -28,9 +28,10 @@ def authority(site_tree):
     member(manager, organisation, role="manager")
     reviewer = user_in_group("instructrice", "Instructeurs")
     project = ProjectFactory(title="Eau potable à Dakar", lead=organisation.authority, start_year=2019)
-    other = ProjectFactory(title="Projet de Bordeaux", lead=authority_organisation(
-        code="33063", siren="213300635", name="Bordeaux", departement_code="33"
-    ).authority)
+    other = ProjectFactory(
+        title="Projet de Bordeaux",
+        lead=authority_organisation(code="33063", siren="213300635", name="Bordeaux", departement_code="33").authority,
+    )
     return {
         "organisation": organisation,
         "agent": agent,
@@ -75,9 +76,7 @@ def test_the_space_lists_the_authority_projects_only(client, authority):
     assert client.get(url).status_code == 404
 
 
-def test_a_proposal_changes_nothing_until_accepted_then_applies(
-    client, authority, django_capture_on_commit_callbacks
-):
+def test_a_proposal_changes_nothing_until_accepted_then_applies(client, authority, django_capture_on_commit_callbacks):
     client.force_login(authority["agent"])
     with django_capture_on_commit_callbacks(execute=True):
         response = propose(
@@ -167,7 +166,9 @@ def test_refusal_needs_a_message_and_leaves_the_project(client, authority, djang
     [told] = mail.outbox
     assert "n’est pas acceptée" in told.subject
     # A decided proposal cannot be decided again.
-    assert client.post(url, {"decision": "accepted"}).status_code == 403
+    assert client.post(url, {"decision": "accepted"}).status_code in (302, 403)
+    proposal.refresh_from_db()
+    assert proposal.status == "refused"
 
 
 def test_a_new_project_is_created_published_with_the_authority_as_lead(client, authority):
@@ -177,7 +178,7 @@ def test_a_new_project_is_created_published_with_the_authority_as_lead(client, a
     url = SPACE + f"propositions/organisations/{authority['organisation'].pk}/nouveau/"
     assert client.get(url).status_code == 200
     response = client.post(
-        url, proposal_data(title="Jumelage avec Saint-Louis", kind="twinning", partners="saint louis\nXalapa")
+        url, proposal_data(title="Jumelage avec Saint-Louis", kind="twinning", partners="SAINT-LOUIS\nXalapa")
     )
     assert response.status_code == 302
     proposal = ProjectProposal.objects.get()
@@ -196,7 +197,8 @@ def test_bad_input_is_a_form_error_not_a_500(client, authority):
     response = propose(client, authority, title="", start_year="2020", end_year="2010", kind="nope")
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Ce champ est obligatoire." in body
+    assert '<a href="#id_title">Titre</a> : Champ requis.' in body
+    assert "L’année de fin ne doit pas précéder l’année de début." in body
     assert "error-summary" in body
     assert propose(client, authority).status_code == 200  # nothing changed
     assert not ProjectProposal.objects.exists()
