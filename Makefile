@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 LANGS := -l fr -l en -l es -l ar
 # Apps with their own message catalogue (locale/ in the app); the rest goes to ./locale.
-APPS_WITH_LOCALE := news calls forms search atlas accounts applications alerts apd
+APPS_WITH_LOCALE := news calls forms search atlas accounts applications alerts apd proposals
 MAKEMESSAGES_FLAGS := $(LANGS) --no-obsolete --add-location=never
 
 .PHONY: install node-deps system-deps run serve test test-fast lint messages check-messages compilemessages postgres

@@ -10,6 +10,7 @@ from atlas.models import AtlasIndexPage
 from calls.models import Laureate
 from forms.models import ExpertiseLabelRequest, PartnershipOffer
 from portal.authorities import unique_french_authorities, unique_partner_authorities
+from portal.gazetteer import normalize_name
 from portal.i18n import active_locale
 
 
@@ -31,19 +32,36 @@ def laureate_rows_of(authority):
 
 
 def expertise_label_of(authority):
-    """The valid EXPE-CT label of ``authority`` (its request, typed with its exact name), or None."""
-    return ExpertiseLabelRequest.objects.labelled().filter(authority_name__iexact=authority.name).first()
+    """The valid EXPE-CT label of ``authority``, or None: the request that carries its SIREN, else
+    one whose typed name folds (``normalize_name``) to its name when that name is certain (no
+    other current authority has it). Labels are tens, not thousands: folded here, two queries."""
+    labels = list(
+        ExpertiseLabelRequest.objects.labelled().order_by("-published_at", "-pk").only("pk", "authority_name", "siren")
+    )
+    if authority.siren:
+        by_siren = next((label for label in labels if label.siren == authority.siren), None)
+        if by_siren is not None:
+            return ExpertiseLabelRequest.objects.get(pk=by_siren.pk)
+    if authority.search_name not in unique_french_authorities([authority.name]):
+        return None
+    by_name = next((label for label in labels if normalize_name(label.authority_name) == authority.search_name), None)
+    return ExpertiseLabelRequest.objects.get(pk=by_name.pk) if by_name is not None else None
 
 
 def offers_of(partner):
-    """The published Bourse offers made by ``partner`` (its exact name, in its country), when
-    the name names no other partner authority of that country."""
+    """The published Bourse offers made by ``partner``: those of its country whose typed name
+    folds (``normalize_name``) to its name, when that name names no other partner authority of
+    the country. A country has a few offers: folded here, two queries."""
     if (partner.search_name, partner.country_id) not in unique_partner_authorities(
         [(partner.name, partner.country_id)]
     ):
         return []
-    offers = PartnershipOffer.objects.published().filter(authority_name__iexact=partner.name, country=partner.country)
-    return list(offers.order_by("-published_at", "-pk"))
+    offers = PartnershipOffer.objects.published().filter(country=partner.country)
+    return [
+        offer
+        for offer in offers.order_by("-published_at", "-pk")
+        if normalize_name(offer.authority_name) == partner.search_name
+    ]
 
 
 def localized_page(model):

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "applications",
     "alerts",
     "apd",
+    "proposals",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

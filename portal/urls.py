@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("espace/compte/", include("allauth.urls")),
     path("espace/candidatures/", include("applications.urls")),
     path("espace/apd/", include("apd.urls")),
+    path("espace/propositions/", include("proposals.urls")),
     path("espace/", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -5,7 +5,9 @@ Runs on PostgreSQL (CI's database)."""
 import pytest
 
 from accounts.models import LabelRequestOwnership, Membership, OfferOwnership
+from proposals.models import ProjectProposal, snapshot
 from tests.factories.accounts import authority_organisation, embassy, member, ministry, person, prefecture
+from tests.factories.atlas import ProjectFactory
 from tests.factories.intake import LabelRequestFactory, OfferFactory, build_intake_site, setup_roles
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +56,24 @@ def world(requires_postgresql):
     LabelRequestOwnership.objects.create(label_request=label_17, organisation=authority)
     label_33 = LabelRequestFactory(authority_name="Demande de Bordeaux", siren="213300635", department="33")
     LabelRequestOwnership.objects.create(label_request=label_33, organisation=other_authority)
+    # Atlas projects of the two authorities, and a proposal of each.
+    project_17 = ProjectFactory(title="Projet secret de La Rochelle", lead=authority.authority)
+    project_33 = ProjectFactory(title="Projet secret de Bordeaux", lead=other_authority.authority)
+    bordeaux_member = person("bordeaux@example.org")
+    member(bordeaux_member, other_authority)
+    proposals = {}
+    for key, organisation, project, author in (
+        ("proposal_17", authority, project_17, people["authority_member"]),
+        ("proposal_33", other_authority, project_33, bordeaux_member),
+    ):
+        base = snapshot(project)
+        proposals[key] = ProjectProposal.objects.create(
+            organisation=organisation,
+            project=project,
+            base=base,
+            proposed={**base, "title": f"Proposition secrète {organisation.name}"},
+            submitted_by=author,
+        )
     pending_a = Membership.objects.create(person=person("candidat-a@example.org"), organisation=embassy_a)
     pending_b = Membership.objects.create(person=person("candidat-b@example.org"), organisation=embassy_b)
     return {
@@ -68,6 +88,10 @@ def world(requires_postgresql):
         "label_33": label_33,
         "pending_a": pending_a,
         "pending_b": pending_b,
+        "other_authority": other_authority,
+        "project_17": project_17,
+        "project_33": project_33,
+        **proposals,
     }
 
 
@@ -94,18 +118,36 @@ def urls(world):
         SPACE + f"offres/{world['offer_b'].reference}/modifier/": {"member_b"},
         SPACE + f"expe-ct/{world['label_17'].reference}/": {"authority_member", "prefecture_member"},
         SPACE + f"expe-ct/{world['label_33'].reference}/": set(),
+        # Proposals of changes to Atlas projects: the authority's members only (the ministry
+        # reviews them in the admin).
+        SPACE + f"propositions/organisations/{world['authority'].pk}/nouveau/": {"authority_member"},
+        SPACE + f"propositions/organisations/{world['authority'].pk}/projets/{world['project_17'].pk}/": {
+            "authority_member"
+        },
+        SPACE + f"propositions/organisations/{world['authority'].pk}/projets/{world['project_33'].pk}/": set(),
+        SPACE + f"propositions/organisations/{world['other_authority'].pk}/nouveau/": set(),
+        SPACE + f"propositions/organisations/{world['other_authority'].pk}/projets/{world['project_33'].pk}/": set(),
+        SPACE + f"propositions/{world['proposal_17'].pk}/": {"authority_member"},
+        SPACE + f"propositions/{world['proposal_33'].pk}/": set(),
     }
 
 
 # What each role must never see anywhere in the space.
+SECRET_PROJECTS = ["Projet secret", "Proposition secrète"]
 FORBIDDEN_TEXT = {
-    "no_organisation": ["Offre secrète", "Demande de", "candidat-"],
-    "member_a": ["Offre secrète B", "Demande de", "candidat-"],
-    "manager_a": ["Offre secrète B", "Demande de", "candidat-b@"],
-    "member_b": ["Offre secrète A", "Demande de", "candidat-"],
-    "authority_member": ["Offre secrète", "Demande de Bordeaux", "candidat-"],
-    "prefecture_member": ["Offre secrète", "Demande de Bordeaux", "candidat-"],
-    "ministry_staff": ["Demande de Bordeaux"],
+    "no_organisation": ["Offre secrète", "Demande de", "candidat-", *SECRET_PROJECTS],
+    "member_a": ["Offre secrète B", "Demande de", "candidat-", *SECRET_PROJECTS],
+    "manager_a": ["Offre secrète B", "Demande de", "candidat-b@", *SECRET_PROJECTS],
+    "member_b": ["Offre secrète A", "Demande de", "candidat-", *SECRET_PROJECTS],
+    "authority_member": [
+        "Offre secrète",
+        "Demande de Bordeaux",
+        "candidat-",
+        "Projet secret de Bordeaux",
+        "Proposition secrète Bordeaux",
+    ],
+    "prefecture_member": ["Offre secrète", "Demande de Bordeaux", "candidat-", *SECRET_PROJECTS],
+    "ministry_staff": ["Demande de Bordeaux", *SECRET_PROJECTS],
 }
 
 
@@ -165,3 +207,23 @@ def test_decisions_and_changes_as_every_role(client, world):
     late = Membership.objects.create(person=person("tard@example.org"), organisation=world["embassy_a"])
     client.force_login(world["people"]["member_a"])
     assert client.post(SPACE + f"adhesions/{late.pk}/decision/", {"decision": "approved"}).status_code == 404
+
+
+def test_proposals_as_every_role(client, world):
+    """Proposing on another authority's project, or for another authority, is refused with 404
+    (or the sign-in): nothing is stored."""
+    other = world["other_authority"].pk
+    targets = [
+        SPACE + f"propositions/organisations/{other}/projets/{world['project_33'].pk}/",
+        SPACE + f"propositions/organisations/{other}/nouveau/",
+        SPACE + f"propositions/organisations/{world['authority'].pk}/projets/{world['project_33'].pk}/",
+    ]
+    before = ProjectProposal.objects.count()
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(world["people"][role])
+        for url in targets:
+            response = client.post(url, {"title": "Piraté", "kind": "cooperation", "language": "fr"})
+            assert response.status_code == (302 if role == "anonymous" else 404), (role, url)
+    assert ProjectProposal.objects.count() == before

@@ -57,3 +57,26 @@ def test_partner_page_lists_its_offers(client, atlas):  # noqa: F811
     assert "Ses offres sur la Bourse partenariats" in html
     assert f'<a href="{bourse.url}offres/{offer.reference}/">{offer.project_title}</a>' in html
     assert html.count('<li><a href="' + bourse.url + "offres/") == 1
+
+
+def test_labels_and_offers_link_by_siren_or_folded_name(client, atlas):  # noqa: F811
+    """A label request typed "brest metropole" (folded) or carrying Brest Métropole's SIREN is its
+    label; an offer typed "XALAPA " is Xalapa's; a name that names two authorities links nothing."""
+    labelled = LabelledAuthoritiesPageFactory()
+    bourse = BourseIndexPageFactory()
+    folded = LabelRequestFactory(authority_name="brest metropole", labelled=True)
+    html = client.get("/fr/atlas/collectivites/epci/242900314/").content.decode()
+    assert f'href="{labelled.url}{folded.reference}/"' in html
+    folded.delete()
+    by_siren = LabelRequestFactory(authority_name="Métropole brestoise", siren="242900314", labelled=True)
+    html = client.get("/fr/atlas/collectivites/epci/242900314/").content.decode()
+    assert f'href="{labelled.url}{by_siren.reference}/"' in html
+    offer = OfferFactory(authority_name="XALAPA ", country=atlas["xalapa"].country, published=True)
+    html = client.get(f"/fr/atlas/partenaires/{atlas['xalapa'].pk}/").content.decode()
+    assert f'<a href="{bourse.url}offres/{offer.reference}/">' in html
+    # Two communes named La Rochelle: a label typed "La Rochelle" is nobody's.
+    FrenchAuthorityFactory(kind="commune", code="17300", name="La Rochelle")
+    FrenchAuthorityFactory(kind="commune", code="17301", name="La Rochelle")
+    LabelRequestFactory(authority_name="la rochelle", labelled=True)
+    html = client.get("/fr/atlas/collectivites/commune/17300/").content.decode()
+    assert "Label EXPE-CT" not in html

@@ -137,6 +137,9 @@ MODEL_PERMISSIONS = {
         "apd.change_reopening",
         "apd.delete_reopening",
         "apd.view_reopening",
+        # Proposals of changes to Atlas projects sent by authorities from the professional space.
+        "proposals.view_projectproposal",
+        "proposals.review_projectproposal",
     ],
 }
 
