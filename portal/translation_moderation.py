@@ -13,6 +13,7 @@ workflow, and an editor could not ask for it to be published. Here (README, Deci
   page, then the page's workflow starts, or resumes after changes were requested); a moderator
   of the current task *approves and publishes* it, or *requests changes* with a comment. The
   revision approved is saved from the strings shown in the editor at that moment.
+- "Sync translated pages" offers "Publish immediately" only to those who may publish the page.
 - A moderator's "Publish in …" on a translation in moderation approves the task rather than
   bypassing it (Wagtail would cancel the workflow), so the history shows who approved it.
 
@@ -24,9 +25,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext as _
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 FIELD = "portal-translation-moderation"
 SUBMIT, APPROVE, REJECT = "submit", "approve", "reject"
@@ -129,3 +132,32 @@ def before_edit_page(request, page):
             task_state.task.specific.on_action(task_state, request.user, APPROVE)
             messages.success(request, _("The translation “%(title)s” was approved.") % {"title": page.title})
     return redirect(request.path)
+
+
+class ModeratedUpdateTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", whose "Publish immediately" is kept for those
+    who may publish the page: for an editor the synchronised strings are saved in the translation
+    memory and the translations are published through moderation like any change."""
+
+    def may_publish(self):
+        instance = self.object.get_source_instance()
+        return not isinstance(instance, Page) or instance.permissions_for_user(self.request.user).can_publish()
+
+    def get_form(self):
+        form = super().get_form()
+        if not self.may_publish():
+            field = form.fields["publish_translations"]
+            field.disabled = True
+            field.help_text = _("Translations are published through moderation: submit each one from its editor.")
+        return form
+
+
+def admin_urls():
+    # Registered before wagtail-localize's URLs, which use the same address.
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            ModeratedUpdateTranslationsView.as_view(),
+            name="portal_update_translations",
+        )
+    ]

@@ -150,3 +150,24 @@ def test_moderators_publish_button_approves_the_translation_in_moderation(client
     arabic = NewsPage.objects.get(pk=arabic.pk)
     assert arabic.live and arabic.title == TITLE_AR
     assert arabic.workflow_states.get().status == WorkflowState.STATUS_APPROVED
+
+
+def test_sync_translated_pages_publishes_immediately_only_for_moderators(
+    client, item, django_user_model, django_capture_on_commit_callbacks
+):
+    editor = django_user_model.objects.get(username="editeur")
+    arabic = translate(logged_in(client, "editeur"), item)
+    fill_strings(item, editor, {item.title: TITLE_AR})
+    source = Translation.objects.get(source__object_id=item.translation_key).source
+    url = f"/admin/localize/update/{source.pk}/"
+    with translation.override("fr"):
+        html = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Les traductions sont publiées après modération" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"publish_translations": "on"}).status_code == 302
+    assert not NewsPage.objects.get(pk=arabic.pk).live
+
+    logged_in(client, "moderateur")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"publish_translations": "on"}).status_code == 302
+    assert NewsPage.objects.get(pk=arabic.pk).live
