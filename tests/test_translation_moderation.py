@@ -171,3 +171,36 @@ def test_sync_translated_pages_publishes_immediately_only_for_moderators(
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url, {"publish_translations": "on"}).status_code == 302
     assert NewsPage.objects.get(pk=arabic.pk).live
+
+
+def test_translated_call_keeps_its_laureates_through_moderation(client, item, site_tree, django_user_model):
+    """Laureate rows are synchronised (README): the Arabic call, a draft until approved, has the
+    source's rows once published through moderation."""
+    from calls.models import CallPage, Laureate
+    from tests.factories import CountryFactory
+    from tests.factories.calls import CallIndexPageFactory, CallPageFactory
+
+    editor = django_user_model.objects.get(username="editeur")
+    index = CallIndexPageFactory(parent=site_tree["homes"]["fr"])
+    translate_page(index, "ar", title="الدعوات", slug="daawat")
+    call = CallPageFactory(parent=index, title="Appel Eau 2025")
+    mexico = CountryFactory(iso_code="MX", name="Mexique", name_ar="المكسيك")
+    Laureate.objects.create(page=call, french_authority="La Rochelle", partner_authority="Campeche", country=mexico)
+    call.save_revision().publish()
+
+    logged_in(client, "editeur")
+    arabic_locale = Locale.objects.get(language_code="ar")
+    assert client.post(f"/admin/localize/submit/page/{call.pk}/", {"locales": [arabic_locale.pk]}).status_code == 302
+    arabic = CallPage.objects.get(translation_key=call.translation_key, locale=arabic_locale)
+    assert not arabic.live
+    fill_strings(call, editor, {call.title: "دعوة المياه 2025"})
+    edit(client, arabic, **{"portal-translation-moderation": "submit"})
+
+    logged_in(client, "moderateur")
+    edit(client, arabic, **{"portal-translation-moderation": "approve"})
+    arabic = CallPage.objects.get(pk=arabic.pk)
+    assert arabic.live and arabic.title == "دعوة المياه 2025"
+    assert list(arabic.laureates.values_list("french_authority", "partner_authority")) == [("La Rochelle", "Campeche")]
+    client.logout()
+    response = client.get(arabic.url)
+    assert response.status_code == 200 and "La Rochelle" in response.content.decode()
