@@ -260,6 +260,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# "Translate this page" creates the translated page as a draft; it is published through the
+# moderation workflow like its source (portal/translation_moderation.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Site search (see search/backends/): the database backend, with French/English/Spanish/Arabic
 # stemming and accent folding on PostgreSQL; Elasticsearch when ELASTICSEARCH_URL is set, the
 # database index then kept up to date too, as the fallback when the engine is unreachable

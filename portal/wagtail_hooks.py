@@ -27,6 +27,8 @@ from portal.admin_tasks import BackgroundTaskViewSet
 from portal.authorities import FrenchAuthority, PartnerAuthority
 from portal.models import Country
 from portal.pagecache import note_served_page
+from portal.translation_moderation import admin_urls as translation_moderation_urls
+from portal.translation_moderation import before_edit_page as moderate_translation
 
 
 class AuthoritySearchForm(BaseFilterForm):
@@ -170,3 +172,7 @@ def editors_admin_css():
 
 
 hooks.register("before_serve_page", note_served_page)
+
+# Before wagtail-localize's own hook, which renders its translation editor (order 0).
+hooks.register("before_edit_page", moderate_translation, order=-1)
+hooks.register("register_admin_urls", translation_moderation_urls, order=-1)

@@ -1,8 +1,9 @@
 """In Chromium, the editors' day: ``editeur`` writes a French news item with a theme and a
 country, previews it and submits it; ``moderateur`` finds it on the dashboard and approves it;
 it is in the French list and its RSS feed. ``editeur`` translates it into Arabic with
-wagtail-localize (strings filled in its translation editor), ``moderateur`` reviews and publishes
-the translation in that editor, and it is in the Arabic list,
+wagtail-localize (strings filled in its translation editor): the Arabic page is a draft, not online,
+until ``editeur`` submits it for moderation and ``moderateur``, from the dashboard, reviews the
+strings and approves it; then it is in the Arabic list,
 right to left, with the Arabic theme and country names; the language switcher links the two.
 axe-core finds no serious violation on the public pages visited."""
 
@@ -131,13 +132,29 @@ def test_editor_writes_translates_and_moderator_publishes_in_both_languages(live
         editor.screenshot(path="/tmp/editors_translate.png", full_page=True)
         raise
 
-    # wagtail-localize's editor has no "submit for moderation": the moderator reviews the
-    # translation in it and publishes it.
+    # Until it is published through moderation, the Arabic page is not online.
+    assert not NewsPage.objects.get(pk=arabic.pk).live
+    assert public.request.get(f"{base}{index_ar.url}{arabic.slug}/").status == 404
+
+    # The editor submits the translation for moderation from the translation editor.
     try:
-        moderator.goto(f"{base}/admin/pages/{arabic.pk}/edit/")
+        with editor.expect_navigation():
+            editor.get_by_role("button", name="Soumettre la traduction à la modération").click()
+        assert "soumise à la modération" in editor.content()
+    except Exception:
+        editor.screenshot(path="/tmp/editors_submit_ar.png", full_page=True)
+        raise
+    arabic.refresh_from_db()
+    assert not arabic.live and arabic.current_workflow_state.status == "in_progress"
+
+    # The moderator finds it on the dashboard, reviews the strings and approves it: published.
+    try:
+        moderator.goto(f"{base}/admin/")
+        moderator.locator("[id^=awaiting-review]").locator("a", has_text=TITLE_AR).first.click()
+        moderator.wait_for_url("**/edit/")
         assert moderator.locator("li", has_text=TITLE).last.locator("p", has_text=TITLE_AR).count() == 1
         with moderator.expect_navigation():
-            moderator.get_by_role("button", name="Publier dans").first.click()
+            moderator.get_by_role("button", name="Approuver et publier la traduction").click()
     except Exception:
         moderator.screenshot(path="/tmp/editors_publish_ar.png", full_page=True)
         raise
