@@ -2,10 +2,13 @@
 linked pages shown in the active language, matched by ``translation_key``. Themes and countries
 in the active language: ``portal.taxonomy``."""
 
+from babel import Locale as BabelLocale
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
+from wagtail_localize.models import StringTranslation, Translation
 
 
 def language_versions(request, page=None):
@@ -13,7 +16,10 @@ def language_versions(request, page=None):
 
     For a Wagtail page, the address is its live translation when one exists, otherwise the home
     page of that locale (``is_translation`` tells which). For other views (search, forms), the
-    same view in the other language. Two queries for a page, none otherwise.
+    same view in the other language. Three queries for a page, none otherwise.
+
+    ``is_untranslated``: that language's page exists but shows the original's text (see
+    ``untranslated_languages``); ``is_original``: the page it was translated from.
     """
     current = get_language()
     versions = []
@@ -27,6 +33,7 @@ def language_versions(request, page=None):
         }
         # A route of a routable page (an offer of the Bourse: …/offres/BP-2026-00002/) is the same in
         # every language: each version points to the same record, not to the list.
+        untranslated, original = untranslated_languages(page, translations)
         page_url = page.get_url(request) or ""
         route = request.path[len(page_url) :] if page_url and request.path.startswith(page_url) else ""
         for code, name in settings.LANGUAGES:
@@ -41,6 +48,8 @@ def language_versions(request, page=None):
                     "url": url,
                     "full_url": public_url(url),
                     "is_translation": code in translations,
+                    "is_untranslated": code in untranslated,
+                    "is_original": code == original,
                     "is_current": code == current,
                 }
             )
@@ -55,10 +64,70 @@ def language_versions(request, page=None):
                     "url": url,
                     "full_url": public_url(url),
                     "is_translation": True,
+                    "is_untranslated": False,
+                    "is_original": False,
                     "is_current": code == current,
                 }
             )
     return versions
+
+
+def untranslated_languages(page, translations):
+    """The language codes in which ``page`` exists without being translated, and the code of the
+    language it comes from (``None`` when no language version is untranslated).
+
+    Untranslated: a Wagtail alias of a page of another language (it shows that page's content),
+    or a wagtail-localize translation none of whose strings has been translated yet (a synced
+    page shows the source's text until a translator works on it). A page translated by hand
+    (no wagtail-localize translation, or one converted to manual editing) counts as translated.
+    ``translations``: the page's live versions by language code. One query.
+    """
+    untranslated, original = set(), None
+    for code, version in translations.items():
+        if version.alias_of_id is not None:
+            source = next((p for p in translations.values() if p.pk == version.alias_of_id), None)
+            if source is not None and source.locale_id != version.locale_id:
+                untranslated.add(code)
+                original = source.locale.language_code
+    managed = (
+        Translation.objects.filter(source__object_id=page.translation_key, enabled=True)
+        .annotate(
+            done=Exists(
+                StringTranslation.objects.filter(
+                    context__object_id=page.translation_key, locale_id=OuterRef("target_locale_id")
+                )
+            )
+        )
+        .values_list("target_locale__language_code", "source__locale__language_code", "done")
+    )
+    for code, source_code, done in managed:
+        if not done and code in translations and translations[code].alias_of_id is None:
+            untranslated.add(code)
+            original = source_code
+    return untranslated, (original if untranslated else None)
+
+
+def untranslated_original(versions):
+    """The version of the original language when the current language's one is untranslated,
+    else ``None``."""
+    if not any(v["is_current"] and v["is_untranslated"] for v in versions):
+        return None
+    return next((v for v in versions if v["is_original"]), None)
+
+
+def version_in(versions, language_code):
+    """The version in ``language_code`` of the current page (the original of a record written in
+    it), or ``None`` when it is the current language or not one of the portal's."""
+    code = (language_code or "").split("-")[0]
+    return next((v for v in versions if v["code"] == code and not v["is_current"]), None)
+
+
+def language_name(code, in_language=None):
+    """The name of a language in the active one, from the CLDR ("français", "French", "الفرنسية")."""
+    try:
+        return BabelLocale.parse((in_language or get_language() or "fr").replace("-", "_")).languages.get(code, code)
+    except ValueError:
+        return code
 
 
 def public_url(path):

@@ -16,6 +16,11 @@ from tests.factories.atlas import (
     bretagne,
 )
 
+LEAFLET_LABELS = {
+    "fr": ("Zoomer", "Dézoomer", "Carte : Natural Earth"),
+    "ar": ("تكبير", "تصغير", "الخريطة: Natural Earth"),
+}
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -51,6 +56,13 @@ def test_world_map_table_and_filters(live_server, browser_page):
         assert browser_page.locator(".marker-cluster, #atlas-map path[fill='#e1000f']").count() == 0  # world view
         rows = browser_page.locator("#atlas-map-table tbody tr")
         assert rows.count() == 2
+        # Leaflet's controls speak the page's language (titles, accessible names, attribution).
+        zoom_in, zoom_out, attribution = LEAFLET_LABELS[atlas.locale.language_code]
+        for selector, label in ((".leaflet-control-zoom-in", zoom_in), (".leaflet-control-zoom-out", zoom_out)):
+            control = browser_page.locator(f"#atlas-map {selector}")
+            assert control.get_attribute("title") == label
+            assert control.get_attribute("aria-label") == label
+        assert browser_page.locator("#atlas-map .leaflet-control-attribution").inner_text() == attribution
         assert serious_violations(browser_page) == [], atlas.locale.language_code
         # zoomed in: the partners appear (clustered or alone)
         browser_page.locator("#atlas-map .leaflet-control-zoom-in").click()

@@ -65,6 +65,10 @@ def test_offer_from_spanish_form_to_published_map(live_server, browser_page, set
     marker = page.locator('.leaflet-marker-icon[title="Rehabilitación del centro histórico"]')
     marker.wait_for()
     assert page.locator("#bourse-map").get_attribute("data-markers") == "1"
+    # Leaflet's controls in the page's language, not Leaflet's English
+    assert page.locator("#bourse-map .leaflet-control-zoom-in").get_attribute("aria-label") == "Acercar"
+    assert page.locator("#bourse-map .leaflet-control-zoom-out").get_attribute("title") == "Alejar"
+    assert page.locator("#bourse-map .leaflet-control-attribution").inner_text().startswith("Mapa: Natural Earth")
     marker.click()
     assert page.locator(".leaflet-popup-content").get_by_text("Municipio de Oaxaca de Juárez").is_visible()
     # Let the popup finish fading in: axe would measure the contrast of half-transparent text.

@@ -10,6 +10,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page
 
+from portal import i18n
 from portal.i18n import active_locale, language_versions, localized_pages
 from portal.models import NavigationMenu, PortalSettings
 from portal.pagecache import content_version
@@ -24,6 +25,24 @@ def get_language_versions(context):
     if not isinstance(page, Page):
         page = None
     return language_versions(request, page)
+
+
+@register.simple_tag
+def get_untranslated_original(versions):
+    """The original language's version when this page is shown untranslated (``portal.i18n``)."""
+    return i18n.untranslated_original(versions)
+
+
+@register.filter
+def version_in(versions, language_code):
+    """The version of this page (or record) in ``language_code`` if it is another portal language."""
+    return i18n.version_in(versions, language_code)
+
+
+@register.filter
+def language_name(code):
+    """The name of language ``code`` in the active language (CLDR)."""
+    return i18n.language_name(code)
 
 
 def cached_per_locale(name, request, build):

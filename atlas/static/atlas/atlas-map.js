@@ -9,7 +9,10 @@
     return;
   }
   var CLUSTER_ZOOM = 3;
-  var map = L.map(element, { scrollWheelZoom: false, minZoom: 1, maxZoom: 10, worldCopyJump: true }).setView([20, 5], 2);
+  // Leaflet's own labels are English: the zoom buttons' titles and aria-labels and the
+  // attribution come from the page, in its language.
+  var map = L.map(element, { scrollWheelZoom: false, zoomControl: false, minZoom: 1, maxZoom: 10, worldCopyJump: true }).setView([20, 5], 2);
+  L.control.zoom({ zoomInTitle: element.dataset.zoomInLabel, zoomOutTitle: element.dataset.zoomOutLabel }).addTo(map);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution(element.dataset.attribution || "Natural Earth");
   var shades = ["#f6f6f6", "#dfe5ff", "#b1bcff", "#6a6af4", "#313178", "#000091"];

@@ -7,7 +7,12 @@
   if (!element || !window.L || !window.fetch) {
     return;
   }
-  var map = L.map(element, { scrollWheelZoom: false }).setView([15, 10], 2);
+  // Leaflet's own labels are English: the zoom buttons' titles and aria-labels and the
+  // attribution come from the page, in its language.
+  var map = L.map(element, { scrollWheelZoom: false, zoomControl: false }).setView([15, 10], 2);
+  L.control.zoom({ zoomInTitle: element.dataset.zoomInLabel, zoomOutTitle: element.dataset.zoomOutLabel }).addTo(map);
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution(element.dataset.baseAttribution || "Natural Earth");
   // The base layer shared with the Atlas map: the countries shipped with the site (no tiles).
   if (window.AtlasBaseLayer && element.dataset.worldUrl) {
     window.AtlasBaseLayer.add(map, element.dataset.worldUrl).then(function () { element.dataset.baseLayer = "drawn"; });
