@@ -12,13 +12,14 @@ from forms.models import ExpertiseLabelRequest, PartnershipOffer
 from portal.authorities import unique_french_authorities, unique_partner_authorities
 from portal.gazetteer import normalize_name
 from portal.i18n import active_locale
+from portal.visibility import public
 
 
 def active_atlas():
     """The live Atlas page of the active language (of the first one created when untranslated),
     or None (registered by AppConfig.ready as the page that shows authorities). One query."""
     locale_id = active_locale().pk
-    pages = list(AtlasIndexPage.objects.live().public().order_by("pk"))
+    pages = list(public(AtlasIndexPage.objects.live()).order_by("pk"))
     return next((page for page in pages if page.locale_id == locale_id), pages[0] if pages else None)
 
 
@@ -66,5 +67,5 @@ def offers_of(partner):
 
 def localized_page(model):
     """The live page of type ``model`` in the active language (else any), or None."""
-    pages = model.objects.live().public()
+    pages = public(model.objects.live())
     return pages.filter(locale=active_locale()).first() or pages.order_by("pk").first()

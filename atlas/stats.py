@@ -14,6 +14,7 @@ from atlas.models import ApdFigure, ApdFlowFigure, Project, ProjectFrenchAuthori
 from portal.authorities import FrenchAuthority, PartnerAuthority
 from portal.models import Country, Theme
 from portal.taxonomy import localize_themes, sort_key
+from portal.visibility import public
 
 TOP = 12
 FIGURES_CACHE_KEY = "atlas:figures"
@@ -191,5 +192,5 @@ def home_figures(locale_id):
     result = live_figures()
     if not result["projects"]:
         return None
-    atlas = AtlasIndexPage.objects.live().public().filter(locale_id=locale_id).first()
+    atlas = public(AtlasIndexPage.objects.live()).filter(locale_id=locale_id).first()
     return result | {"url": atlas.url if atlas else ""}

@@ -26,6 +26,7 @@ from portal.listing import (
 )
 from portal.routing import serves
 from portal.taxonomy import attach_localized_themes
+from portal.visibility import public
 
 STATUS_CHOICES = [(status, status.label) for status in FILTERS]
 
@@ -88,7 +89,7 @@ class CallListing(Listing):
         return self.queryset.with_statuses(statuses).order_by("closing_at", "pk")
 
     def context(self, **extra):
-        laureates_page = LaureatesPage.objects.child_of(self.page).live().public().first()
+        laureates_page = public(LaureatesPage.objects.child_of(self.page).live()).first()
         return super().context(laureates_page=laureates_page, **extra)
 
 

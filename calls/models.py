@@ -46,6 +46,7 @@ from portal.models import BasePage
 from portal.routing import handler_for
 from portal.search_text import taxonomy_text
 from portal.taxonomy import attach_localized_themes, localize_themes, sort_key
+from portal.visibility import public
 
 
 class CallPageQuerySet(PageQuerySet):
@@ -137,7 +138,7 @@ class CallIndexPage(RoutablePageMixin, BasePage):
 
     def calls(self):
         """Live calls of this list (the list is per locale, so are its children)."""
-        return CallPage.objects.child_of(self).live().public()
+        return public(CallPage.objects.child_of(self).live())
 
     @path("")
     def index_route(self, request):
@@ -344,7 +345,7 @@ class CallPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
         """Live news items of this call's locale that link to it (announcement, extension, laureates)."""
         if not hasattr(self, "related_news"):  # the news app adds the relation
             return []
-        return self.related_news.live().public().filter(locale_id=self.locale_id).order_by("-first_published_at")[:10]
+        return public(self.related_news.live()).filter(locale_id=self.locale_id).order_by("-first_published_at")[:10]
 
     def clean(self):
         super().clean()

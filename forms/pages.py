@@ -31,13 +31,14 @@ from portal.mail import split_address_list, validate_address_list
 from portal.models import BasePage
 from portal.routing import handler_for
 from portal.taxonomy import attach_localized_themes
+from portal.visibility import public
 
 INDEX_URL_CACHE_SECONDS = 300
 
 
 def localized_page(page_class):
     """The live page of ``page_class`` in the active locale, else in the default one."""
-    pages = page_class.objects.live().public()
+    pages = public(page_class.objects.live())
     return pages.filter(locale=active_locale()).first() or pages.filter(locale=Locale.get_default()).first()
 
 
@@ -184,7 +185,7 @@ class BourseIndexPage(RoutablePageMixin, BasePage):
             request,
             context_overrides=listing.context(
                 geojson_url=self.url + self.reverse_subpage("geojson") + (f"?{query}" if query else ""),
-                form_page=self.get_children().live().public().type(OfferFormPage).first(),
+                form_page=public(self.get_children().live()).type(OfferFormPage).first(),
                 map_tile_url=settings.INTAKE_MAP_TILE_URL,
                 map_attribution=settings.INTAKE_MAP_ATTRIBUTION,
             ),
@@ -251,7 +252,7 @@ class LabelledAuthoritiesPage(RoutablePageMixin, BasePage):
 
     @path("")
     def list_view(self, request):
-        form_page = self.get_children().live().public().type(LabelRequestFormPage).first()
+        form_page = public(self.get_children().live()).type(LabelRequestFormPage).first()
         return self.render(request, context_overrides=self.listing(request).context(form_page=form_page))
 
     @path("feed/rss/", name="rss")

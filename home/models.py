@@ -15,6 +15,7 @@ from portal.blocks import RICH_TEXT_FEATURES, ContentBlocks
 from portal.i18n import active_locale, localized_pages
 from portal.models import BasePage
 from portal.taxonomy import attach_localized_themes
+from portal.visibility import public
 
 
 class KeyFigureBlock(blocks.StructBlock):
@@ -79,7 +80,7 @@ class HomePage(BasePage):
 
     def closing_calls(self):
         """The open calls of this locale that close soonest (filled in by the calls app)."""
-        calls = CallPage.objects.live().public().filter(locale_id=self.locale_id).open().for_cards()
+        calls = public(CallPage.objects.live()).filter(locale_id=self.locale_id).open().for_cards()
         return attach_localized_themes(calls.order_by("closing_at", "pk")[:4])
 
     def localized_entry_points(self):
@@ -120,7 +121,7 @@ class ContentPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = self.get_children().live().public().specific().only("title", "search_description")
+        context["subpages"] = public(self.get_children().live()).specific().only("title", "search_description")
         return context
 
 
@@ -138,8 +139,7 @@ class SitemapPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         home = self.get_parent().specific
         pages = (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .descendant_of(home)
             .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)

@@ -16,8 +16,12 @@ class PortalConfig(AppConfig):
         # Every app's tasks, in every process: their labels for staff and their periodic jobs.
         autodiscover_modules("tasks")
 
+        from portal import locales
+
         protect_admin_exports()
         connect_content_version_signals()
+        # Locales read once per process, not at every use (portal/locales.py).
+        locales.install()
 
 
 def connect_content_version_signals():
@@ -27,7 +31,7 @@ def connect_content_version_signals():
     from django.db.models.signals import post_delete
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from portal.models import Country, NavigationMenu, PortalSettings, Theme
@@ -41,6 +45,8 @@ def connect_content_version_signals():
     # The other apps register their own models (their AppConfig.ready).
     register_content_models(Country, NavigationMenu, PortalSettings, Theme)
     register_content_models(Locale, Site, get_document_model(), get_image_model())
+    # Restricted paths are cached on the content version (portal/visibility.py).
+    register_content_models(PageViewRestriction)
 
     def page_deleted(sender, instance, **kwargs):
         if isinstance(instance, Page):

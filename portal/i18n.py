@@ -10,6 +10,8 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation
 
+from portal.visibility import public
+
 
 def language_versions(request, page=None):
     """One entry per language: its code, name and the address of this page in it.
@@ -26,10 +28,10 @@ def language_versions(request, page=None):
     if page is not None and getattr(page, "translation_key", None):
         translations = {
             p.locale.language_code: p
-            for p in Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale")
+            for p in public(Page.objects.live()).filter(translation_key=page.translation_key).select_related("locale")
         }
         homes = {
-            p.locale.language_code: p for p in Page.objects.live().public().filter(depth=2).select_related("locale")
+            p.locale.language_code: p for p in public(Page.objects.live()).filter(depth=2).select_related("locale")
         }
         # A route of a routable page (an offer of the Bourse: …/offres/BP-2026-00002/) is the same in
         # every language: each version points to the same record, not to the list.
@@ -158,8 +160,8 @@ def localized_pages(pages):
     locale = active_locale()
     translated = {
         p.translation_key: p
-        for p in Page.objects.live()
-        .public()
-        .filter(translation_key__in={p.translation_key for p in pages}, locale=locale)
+        for p in public(Page.objects.live()).filter(
+            translation_key__in={p.translation_key for p in pages}, locale=locale
+        )
     }
     return {p.pk: translated.get(p.translation_key, p) for p in pages}

@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -24,6 +24,7 @@ from portal.admin_forms import EditorPageForm
 from portal.authorities import FrenchAuthority, PartnerAuthority  # noqa: F401
 from portal.blocks import MenuItemBlock
 from portal.task_labels import task_label
+from portal.visibility import no_restriction_anywhere
 
 
 class BasePage(Page):
@@ -73,6 +74,13 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's check, which costs two queries on every page served, only when some page
+        of the site is restricted at all (portal/visibility.py)."""
+        if no_restriction_anywhere():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_sitemap_urls(self, request=None):
         if self.exclude_from_sitemap:

@@ -128,6 +128,10 @@ MIDDLEWARE = [
     # Last: turns the response of a login attempt that django-axes refused into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
+# SERVER_TIMING=on: each response says its time, SQL queries and template rendering
+# (portal/timing.py), for the benchmark; off in production.
+if env_bool("SERVER_TIMING", False):
+    MIDDLEWARE.insert(0, "portal.timing.ServerTimingMiddleware")
 
 # django-axes first: it refuses every authentication of a locked-out user name and address,
 # whichever view asks (Wagtail admin login, private-page login, any later sign-in view).

@@ -44,6 +44,7 @@ import redis
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/portal_bench"
+DEFAULT_DEMO_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/portal_bench_demo"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
 SEARCH_WORD = "coopération"
 
@@ -64,6 +65,8 @@ from atlas.models import AtlasIndexPage, Project, ProjectPartner
 news_index = NewsIndexPage.objects.live().get(locale__language_code="fr")
 items = news_index.news_items()
 year = timezone.localdate().year - 1
+if not items.filter(date__year=year).exists():  # the demo's items may all be of this year
+    year = items.order_by("-date").first().date.year
 themes = Counter(items.filter(date__year=year).values_list("themes__slug", flat=True))
 theme = next(slug for slug, _count in themes.most_common() if slug)
 call = (
@@ -93,19 +96,44 @@ if missing > 0:
         )
         for n in range(missing)
     )
-session = import_module(settings.SESSION_ENGINE).SessionStore()
-session[SESSION_KEY] = str(admin.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-session[HASH_SESSION_KEY] = admin.get_session_auth_hash()
-session.save()
+def session_cookie(user):
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+# A signed-in agent of the professional space: a manager of the embassy in Senegal.
+from allauth.account.models import EmailAddress
+from accounts.models import Membership, Organisation
+from portal.models import Country
+agent, _created = get_user_model().objects.get_or_create(
+    username="benchmark-agent", defaults={"email": "agent@benchmark.example.org", "first_name": "Agent"}
+)
+EmailAddress.objects.get_or_create(user=agent, email=agent.email, defaults={"verified": True, "primary": True})
+embassy, _created = Organisation.objects.get_or_create(
+    kind="embassy", country=Country.objects.get(iso_code="SN"), defaults={"name": "Ambassade de France au Sénégal"}
+)
+Membership.objects.get_or_create(
+    person=agent, organisation=embassy, defaults={"status": "approved", "role": "manager", "decided_at": timezone.now()}
+)
+calls_index = CallPage.objects.live().filter(locale__language_code="fr").first().get_parent()
+news_item = items.filter(date__year=year).order_by("-date", "pk").first() or items.first()
+offer = PartnershipOffer.objects.published().order_by("-pk").first()
+with translation.override("fr"):
+    offer_url = offer.get_absolute_url()
 print(json.dumps({
-    "admin_cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
+    "admin_cookie": session_cookie(admin),
+    "space_cookie": session_cookie(agent),
     "admin_call_laureates": Laureate.objects.filter(page=call).count(),
     "urls": {
         "home": "/fr/",
         "news": f"{news_index.url}?theme={theme}&year={year}",
         "call": call.url,
+        "news_item": news_item.url,
+        "calls": calls_index.url,
         "bourse": BourseIndexPage.objects.live().get(locale__language_code="fr").url,
+        "offer": offer_url,
         "search": f"{search}?q=SEARCH_WORD",
         "autocomplete": f"{suggestions}?q=coop",
         "atlas": atlas.url,
@@ -114,6 +142,7 @@ print(json.dumps({
         "atlas_world_apd": f"{atlas.url}monde/",
         "atlas_continent_apd": f"{atlas.url}monde/002/",
         "atlas_list": f"{atlas.url}projets/?continent=002&funding=own&year={year}",
+        "space": "/fr/espace/",
         "admin_dashboard": "/admin/",
         "admin_explorer": f"/admin/pages/{news_index.pk}/",
         "admin_call_edit": f"/admin/pages/{call.pk}/edit/",
@@ -178,25 +207,33 @@ LABELS = {
     "static": "Static file (portal.css)",
     "home": "Home page",
     "news": "News list, filtered",
+    "news_item": "A news item",
+    "calls": "Calls list",
     "call": "Call with {call_laureates} laureates",
     "bourse": "Bourse partenariats list",
+    "offer": "A partnership offer",
     "search": f"Search « {SEARCH_WORD} »",
     "autocomplete": "Autocomplete « coop »",
     "atlas": "Atlas home",
     "atlas_country": "Atlas country page (most projects)",
     "atlas_list": "Atlas list, filtered",
+    "space": "Professional space (signed-in agent)",
     "admin_dashboard": "Admin: dashboard",
     "admin_explorer": "Admin: page explorer (news)",
     "admin_call_edit": "Admin: edit a call with {admin_call_laureates} laureates",
 }
 #: Pages measured also without any cache: each request gets a distinct, ignored parameter.
 UNCACHED = ("search", "autocomplete")
-# The session cookie of the admin pages (set once the URLs are resolved).
+# The session cookies of the admin pages and of the professional space (set once the URLs are resolved).
 ADMIN_COOKIE = {}
 
 
 def headers_for(path):
-    return {"Cookie": ADMIN_COOKIE["value"]} if path.startswith("/admin/") and ADMIN_COOKIE else {}
+    if path.startswith("/admin/") and ADMIN_COOKIE:
+        return {"Cookie": ADMIN_COOKIE["value"]}
+    if "/espace/" in path and ADMIN_COOKIE:
+        return {"Cookie": ADMIN_COOKIE["space"]}
+    return {}
 
 
 class BenchmarkError(Exception):
@@ -272,8 +309,15 @@ def prepare(options, base_env):
     compile_messages(base_env)
     log("migrating")
     manage(base_env, "migrate", "--noinput", "-v0")
-    log("loading the demo and the volume (generate_volume; skips what is there)" + (" — first load" if created else ""))
     started = time.monotonic()
+    if options.demo:
+        log("loading the demo (load_demo, load_atlas_demo; they skip what is there)")
+        demo_env = {**base_env, "TASKS_BACKEND": "immediate"}
+        manage(demo_env, "load_demo")
+        manage(demo_env, "load_atlas_demo")
+        log(f"data ready in {time.monotonic() - started:.0f} s")
+        return
+    log("loading the demo and the volume (generate_volume; skips what is there)" + (" — first load" if created else ""))
     volume = ["--news", options.news, "--calls", options.calls, "--laureates", options.laureates]
     output = manage(base_env, "generate_volume", *map(str, volume + ["--offers", options.offers]))
     for line in output.splitlines():
@@ -363,6 +407,81 @@ def alone_uncached(port, path, times):
         if status != 200:
             raise BenchmarkError(f"{path} answered {status} without cache, not 200")
     return statistics.median(timings[len(timings) // 2 :])
+
+
+def server_timing(header):
+    """{"total": ms, "sql": ms, "queries": n, "render": ms} from portal/timing.py's header."""
+    figures = {}
+    for part in header.split(","):
+        name, _sep, rest = part.strip().partition(";")
+        duration = re.search(r"dur=([0-9.]+)", rest)
+        if duration:
+            figures[name] = float(duration.group(1))
+        count = re.search(r'desc="(\d+) queries"', rest)
+        if count:
+            figures["queries"] = int(count.group(1))
+    return figures
+
+
+def profile_uncached(port, urls, times, warm):
+    """Each URL requested ``warm`` times (every worker loads its code), then ``times`` times, one
+    request at a time, with the page cache off; the medians of the time seen by the client, of
+    the SQL queries and their time, and of the template rendering (``Server-Timing``)."""
+    results = {}
+    for key, path in urls.items():
+        samples = []
+        for n in range(warm + times):
+            # A distinct, ignored parameter: no cache answers (the search's short cache included).
+            separator = "&" if "?" in path else "?"
+            url = f"{path}{separator}uncached={n}-{secrets.token_hex(4)}" if key in UNCACHED else path
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            started = time.perf_counter()
+            try:
+                connection.request("GET", url, headers={"Host": f"127.0.0.1:{port}", **headers_for(path)})
+                response = connection.getresponse()
+                body = response.read()
+                elapsed = (time.perf_counter() - started) * 1000
+                timing = response.getheader("Server-Timing") or ""
+                hit = response.getheader("X-Page-Cache")
+            finally:
+                connection.close()
+            if response.status != 200:
+                raise BenchmarkError(f"{path} ({key}) answered {response.status}, not 200")
+            if hit == "hit":
+                raise BenchmarkError(f"{path} ({key}) came from the page cache: run with the page cache off")
+            if n >= warm:
+                samples.append({"alone": elapsed, "bytes": len(body), **server_timing(timing)})
+        results[key] = {"path": path}
+        for name in ("alone", "queries", "sql", "render", "total", "bytes"):
+            values = [sample[name] for sample in samples if name in sample]
+            results[key][name] = statistics.median(values) if values else None
+    return results
+
+
+def report_uncached(results, context, options, title):
+    lines = [
+        "",
+        f"{title} — {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, commit {git_revision()}",
+        f"Machine: {machine()}; load average before the run: {context['load_before']}",
+        f"Server: gunicorn, {options.workers} {options.worker_class} worker(s), DJANGO_ENV=production "
+        "(DEBUG off, cached template loader), page cache off, SERVER_TIMING=on",
+        f"Requests: each URL alone, {options.times} times after {options.warm} warm-up requests; medians",
+        "Data: " + ", ".join(f"{count:,} {name}" for name, count in context["data"].items()),
+        "",
+        "| page | URL | KiB | alone ms | queries | SQL ms | render ms |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+
+    def number(value, digits=1):
+        return "–" if value is None else f"{value:,.{digits}f}"
+
+    for key, figures in results.items():
+        label = LABELS[key].format(**context)
+        cells = [label, f"`{figures['path']}`", number((figures["bytes"] or 0) / 1024, 0), number(figures["alone"])]
+        cells += [number(figures["queries"], 0), number(figures["sql"]), number(figures["render"])]
+        lines.append("| " + " | ".join(cells) + " |")
+    print("\n".join(lines), flush=True)
+    return lines
 
 
 # --- load -----------------------------------------------------------------------------------------
@@ -480,6 +599,23 @@ def parse_args():
     parser.add_argument(
         "--no-page-cache", action="store_true", help="switch the anonymous page cache off (PAGE_CACHE_SECONDS=0)"
     )
+    parser.add_argument(
+        "--uncached",
+        action="store_true",
+        help="no load: each page alone with the page cache off, with its queries, SQL and render time "
+        "(Server-Timing, portal/timing.py)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="on the demo content only (load_demo, load_atlas_demo) in its own database "
+        "(portal_bench_demo unless --database-url)",
+    )
+    parser.add_argument(
+        "--static-root", type=Path, help="collect the static files there once and reuse them (collectstatic is slow)"
+    )
+    parser.add_argument("--times", type=int, default=10, help="--uncached: measured requests per page (default 10)")
+    parser.add_argument("--warm", type=int, default=0, help="--uncached: warm-up requests (default 2 × workers)")
     parser.add_argument("--rebuild", action="store_true", help="drop the database and load everything again")
     parser.add_argument("--skip-setup", action="store_true", help="use the database as it is")
     parser.add_argument("--news", type=int, default=5000)
@@ -513,6 +649,9 @@ def parse_args():
     )
     options = parser.parse_args()
     options.wrk_threads = max(1, min(options.wrk_threads, options.connections))
+    if options.demo and options.database_url == DEFAULT_DATABASE_URL:
+        options.database_url = DEFAULT_DEMO_DATABASE_URL
+    options.warm = options.warm or 2 * options.workers
     return options
 
 
@@ -607,6 +746,24 @@ def map_time_to_interactive(port, path, runs=3):
     return best
 
 
+def run_uncached(options, env, context, work):
+    """Start gunicorn, time every page alone without the page cache, stop it; print the table."""
+    port = options.port or free_port()
+    process = None
+    try:
+        process = start_gunicorn(options, env, port, work / "gunicorn.log")
+        wanted = set(options.only.split(",")) if options.only else None
+        urls = {key: path for key, path in context["urls"].items() if wanted is None or key in wanted}
+        log(f"profiling {len(urls)} pages without the page cache: " + ", ".join(urls.values()))
+        results = profile_uncached(port, urls, options.times, options.warm)
+    finally:
+        stop(process)
+    title = "Uncached, demo content" if options.demo else "Uncached, generated volume"
+    report_uncached(results, context, options, title)
+    if options.json:
+        options.json.write_text(json.dumps({"context": context, "results": results}, indent=2, ensure_ascii=False))
+
+
 def compare(measured):
     """Ratios after/before of requests per second and of the latency of a request alone."""
     (_before_title, before), (_after_title, after) = measured
@@ -640,7 +797,8 @@ def main():
         args = ["--subscribers", str(options.digest), "--events", str(options.digest_events)]
         print(manage(base_env, "benchmark_alert_digest", *args))
         return
-    ensure_wrk()
+    if not options.uncached:
+        ensure_wrk()
     if not options.skip_setup:
         prepare(options, base_env)
     work = Path(tempfile.mkdtemp(prefix="portal-benchmark-"))
@@ -653,28 +811,40 @@ def main():
         "SECURE_SSL_REDIRECT": "false",
         "BEHIND_HTTPS_PROXY": "false",
         "SECURE_HSTS_SECONDS": "0",
-        "STATIC_ROOT": str(work / "static"),
+        "STATIC_ROOT": str(options.static_root or work / "static"),
         "MEDIA_ROOT": str(work / "media"),
         "PRIVATE_MEDIA_ROOT": str(work / "private_media"),
     }
-    if options.no_page_cache:
+    if options.no_page_cache or options.uncached:
         env["PAGE_CACHE_SECONDS"] = "0"
+    if options.uncached:
+        env["SERVER_TIMING"] = "on"
+    # The benchmark's superuser has no authenticator: no second factor asked on the admin pages.
+    env["STAFF_MFA_REQUIRED"] = "false"
     if not options.no_redis and redis_answers(options.redis_url):
         # A database of its own, emptied so that every run starts from a cold cache.
         redis.Redis.from_url(options.redis_url).flushdb()
         env["REDIS_URL"] = options.redis_url
     else:
         log("Redis does not answer (or --no-redis): each worker has its own local-memory cache")
-    log("collecting the static files")
-    manage(env, "collectstatic", "--noinput", "-v0")
+    if options.static_root and (options.static_root / "staticfiles.json").exists():
+        log(f"static files already collected in {options.static_root}")
+    else:
+        log("collecting the static files")
+        manage(env, "collectstatic", "--noinput", "-v0")
     context = json.loads(
         manage(env, "shell", "-c", RESOLVE_URLS.replace("SEARCH_WORD", quote(SEARCH_WORD))).splitlines()[-1]
     )
     ADMIN_COOKIE["value"] = context["admin_cookie"]
+    ADMIN_COOKIE["space"] = context["space_cookie"]
     if options.no_page_cache and "PAGE_CACHE_SECONDS" not in context["page_cache"]:
         raise BenchmarkError("--no-page-cache: this version of the portal has no PAGE_CACHE_SECONDS setting")
     # Other work on the machine skews the figures: say how busy it was.
     context["load_before"] = " ".join(f"{value:.1f}" for value in os.getloadavg())
+    if options.uncached:
+        run_uncached(options, env, context, work)
+        shutil.rmtree(work, ignore_errors=True)
+        return
     runs = []
     if options.before:
         before_root = options.before.resolve()

@@ -12,7 +12,10 @@ def empty_cache():
     previous test (whose data was rolled back) must not leak into it."""
     from django.core.cache import cache
 
+    from portal import locales
+
     cache.clear()
+    locales.forget()  # the process's locales: a rolled-back test's rows are gone
 
 
 @pytest.fixture(autouse=True)
