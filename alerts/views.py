@@ -14,7 +14,6 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -177,7 +176,3 @@ def space(request):
         return redirect("alerts:sent")
     status = 400 if form.errors else 200
     return render(request, "alerts/subscribe.html", {"form": form, "in_space": True}, status=status)
-
-
-def space_url():
-    return reverse("alerts:space")

@@ -30,11 +30,11 @@ def make_receipt(application_id, reference=""):
     from django.core.files.base import ContentFile
 
     from applications.models import Application
-    from applications.storage import receipt_storage
+    from portal.private_media import private_storage
 
     application = Application.objects.select_related("call", "organisation", "lead_authority").get(pk=application_id)
     name = f"receipts/{application.reference}-{application.submitted_at:%Y%m%d%H%M%S}.pdf"
-    storage = receipt_storage()
+    storage = private_storage("applications")
     if not storage.exists(name):
         storage.save(name, ContentFile(receipt_pdf(application)))
     Application.objects.filter(pk=application_id).update(receipt=name)

@@ -30,7 +30,7 @@ from applications.forms import (
     StartForm,
 )
 from applications.models import Application, Note, OnlineCall, Opinion, Score
-from applications.storage import receipt_storage
+from portal.private_media import private_storage
 
 
 def space_view(view):
@@ -282,7 +282,7 @@ def receipt(request, pk):
     application = visible_or_404(request.user, pk)
     if not application.receipt:
         raise Http404
-    storage = receipt_storage()
+    storage = private_storage("applications")
     if not storage.exists(application.receipt):
         raise Http404
     return FileResponse(

@@ -23,11 +23,12 @@ import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
+
+from portal.private_media import private_storage  # noqa: F401 - the intake attachments' storage (forms migrations name it here)
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -49,17 +50,6 @@ MAX_ARCHIVE_MEMBERS = 1000
 MAX_EXPANDED_SIZE = 100 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 RATIO_CHECKED_ABOVE = 1024 * 1024  # small members (a few kB of repeated XML) may compress more
-
-
-def private_storage():
-    """Storage outside MEDIA_ROOT: nothing here is reachable by a public URL. Files and the
-    folders created for them are readable by the application's user and group only."""
-    return FileSystemStorage(
-        location=settings.PRIVATE_MEDIA_ROOT,
-        base_url=None,
-        file_permissions_mode=settings.PRIVATE_MEDIA_PERMISSIONS,
-        directory_permissions_mode=settings.PRIVATE_MEDIA_DIRECTORY_PERMISSIONS,
-    )
 
 
 def attachment_path(instance, filename):

@@ -174,8 +174,9 @@ def test_scheduler_queues_each_job_once_per_period(settings, django_capture_on_c
         assert set(first) >= {"publish_scheduled_pages", "prune_task_results", "purge_intake_personal_data"}
         assert enqueue_due_jobs() == []  # a second scheduler at the same moment
     with time_machine.travel(start + datetime.timedelta(minutes=5), tick=False):
-        # The jobs due every five minutes: scheduled publications, the searches counted in Redis.
-        assert enqueue_due_jobs() == ["publish_scheduled_pages", "flush_search_counts"]
+        # The jobs due every five minutes: scheduled publications, the searches counted in Redis,
+        # the calls that opened or entered their last week (e-mail alerts).
+        assert enqueue_due_jobs() == ["publish_scheduled_pages", "flush_search_counts", "scan_alert_events"]
     assert BackgroundTask.objects.filter(task_path="portal.tasks.publish_scheduled_pages").count() == 2
     assert BackgroundTask.objects.filter(task_path="forms.tasks.purge_intake_personal_data").count() == 1
     assert ScheduledJob.objects.get(name="publish_scheduled_pages").last_enqueued_at == start + datetime.timedelta(
