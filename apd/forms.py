@@ -45,7 +45,9 @@ class FlowForm(forms.Form):
         label=_("Amount (€)"), max_digits=14, decimal_places=2, min_value=Decimal("0.01"), localize=True
     )
     purpose_code = forms.ChoiceField(label=_("Sector (OECD DAC purpose code)"), choices=())
-    channel = forms.ChoiceField(label=_("Channel"), choices=Flow.Channel.choices)
+    # The initial value is the select's first option, so an untouched flow stays "unchanged"
+    # (empty) and a "no APD this year" declaration is not refused for its blank flows.
+    channel = forms.ChoiceField(label=_("Channel"), choices=Flow.Channel.choices, initial=Flow.Channel.DIRECT)
     cofinancing = AmountField(
         label=_("Co-financing received (€)"),
         max_digits=14,

@@ -72,7 +72,9 @@ def test_authority_declares_ministry_validates_atlas_shows(live_server, browser)
 
     # A "nothing" year, in Arabic
     page.goto(base + f"/ar/espace/apd/{authority.pk}/2024/")
-    page.check("#id_nothing_to_declare")
+    # The DSFR checkbox is ticked through its label, as a person does (the input is drawn by it).
+    page.locator("label[for=id_nothing_to_declare]").click()
+    assert page.is_checked("#id_nothing_to_declare")
     page.locator("button[value=preview]").click()
     page.wait_for_selector("#apd-nothing")
     assert serious_violations(page) == []
