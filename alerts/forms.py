@@ -11,7 +11,7 @@ from dsfr.forms import DsfrBaseForm
 from wagtail.models import Locale
 
 from alerts.models import TOPIC_FIELDS, Subscription, Topic
-from forms.forms import DsfrCaptchaInput, DsfrCheckboxSelectMultiple, IntakeBoundField, required_message
+from forms.forms import DsfrCaptchaInput, DsfrCheckboxSelectMultiple, DsfrFormMixin, IntakeBoundField
 from portal.mail import validate_single_address
 from portal.models import Country, Theme
 from portal.taxonomy import country_choices, theme_choices
@@ -28,7 +28,7 @@ class DsfrRadioSelect(forms.RadioSelect):
         return option
 
 
-class PreferencesForm(DsfrBaseForm, forms.Form):
+class PreferencesForm(DsfrFormMixin, DsfrBaseForm, forms.Form):
     """What, which themes and countries, how often, in which language."""
 
     bound_field_class = IntakeBoundField
@@ -67,25 +67,6 @@ class PreferencesForm(DsfrBaseForm, forms.Form):
         self.fields["countries"].choices = country_choices()
         self.fields["language"].initial = (get_language() or settings.LANGUAGE_CODE)[:2]
         self._bound_fields_cache.clear()  # django-dsfr made them before the choices were set
-
-    def get_context(self):
-        context = forms.Form.get_context(self)
-        context.setdefault("DSFR_MARK_OPTIONAL_FIELDS", False)
-        return context
-
-    def full_clean(self):
-        generic = forms.Field.default_error_messages["required"]
-        for field in self.fields.values():
-            if field.required and field.error_messages.get("required") == generic:
-                field.error_messages["required"] = required_message(field)
-        super().full_clean()
-
-    def error_summary(self):
-        return [
-            (self[name].id_for_label or f"{self[name].auto_id}_0", errors)
-            for name, errors in ((name, self.errors.get(name)) for name in self.fields)
-            if errors and name != "website"
-        ]
 
     @classmethod
     def initial_for(cls, subscription):

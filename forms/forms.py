@@ -154,7 +154,37 @@ def required_message(field):
     return _("Fill in “%(label)s”.") % {"label": field.label}
 
 
-class IntakeForm(DsfrBaseForm, forms.ModelForm):
+class DsfrFormMixin:
+    """What every public DSFR form of the portal shares (the intake forms, the alerts' form):
+    no transitional warning on each render, required messages that name the field, and the
+    error summary's links. Put before ``DsfrBaseForm`` in the bases."""
+
+    def get_context(self):
+        # DsfrBaseForm warns about its transitional setting on every render; the context is the same.
+        context = forms.BaseForm.get_context(self)
+        context.setdefault("DSFR_MARK_OPTIONAL_FIELDS", False)
+        return context
+
+    def full_clean(self):
+        # Required messages name the field (labels are final once the subclass' __init__ ran).
+        generic = forms.Field.default_error_messages["required"]
+        for field in self.fields.values():
+            if field.required and field.error_messages.get("required") == generic:
+                field.error_messages["required"] = required_message(field)
+        super().full_clean()
+
+    def error_summary(self):
+        """(field id, messages) of each field in error, in the order of the form, for the summary
+        at the top whose links lead to the fields (a group of boxes: its first box); the honeypot
+        is never named."""
+        return [
+            (self[name].id_for_label or f"{self[name].auto_id}_0", errors)
+            for name, errors in ((name, self.errors.get(name)) for name in self.fields)
+            if errors and name != "website"
+        ]
+
+
+class IntakeForm(DsfrFormMixin, DsfrBaseForm, forms.ModelForm):
     """What both submission forms share: taxonomy in the visitor's language, plain-text checks,
     honeypot, captcha, consent, attachments; ``save_submission`` stores it all in one transaction."""
 
@@ -233,29 +263,9 @@ class IntakeForm(DsfrBaseForm, forms.ModelForm):
                 cleaned[name] = strip_bidi_controls(cleaned[name])
         return cleaned
 
-    def get_context(self):
-        # DsfrBaseForm warns about its transitional setting on every render; the context is the same.
-        context = forms.ModelForm.get_context(self)
-        context.setdefault("DSFR_MARK_OPTIONAL_FIELDS", False)
-        return context
-
-    def full_clean(self):
-        # Required messages name the field (labels are final once the subclass' __init__ ran).
-        generic = forms.Field.default_error_messages["required"]
-        for field in self.fields.values():
-            if field.required and field.error_messages.get("required") == generic:
-                field.error_messages["required"] = required_message(field)
-        super().full_clean()
-
     def error_summary(self):
-        """(field id, messages) of each field in error, in the order of the form, for the summary
-        at the top whose links lead to the fields (a group of boxes: its first box)."""
         self.fresh_bound_fields()
-        return [
-            (self[name].id_for_label or f"{self[name].auto_id}_0", errors)
-            for name, errors in ((name, self.errors.get(name)) for name in self.fields)
-            if errors and name != "website"
-        ]
+        return super().error_summary()
 
     def fresh_bound_fields(self):
         """django-dsfr's __init__ makes the bound fields before ours sets help texts and labels, and
