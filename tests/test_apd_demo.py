@@ -37,7 +37,7 @@ def test_apd_demo_loads_once_and_feeds_the_atlas(client, site_tree, django_captu
         assert title in html, code
         assert re.search(r"45\D{0,2}000", html), code
     user = get_user_model().objects.get(username="collectivite")
-    assert user.check_password("demo-collectivite-2026")
+    assert user.check_password("demo-espace-2026")
     client.force_login(user)
     html = client.get("/fr/espace/apd/").content.decode()
     assert "Corriger" in html
