@@ -16,6 +16,7 @@ from applications.models import Application, Opinion
 from atlas.models import SustainableDevelopmentGoal
 from portal.authorities import FrenchAuthority, PartnerAuthority
 from portal.models import Country, Theme
+from portal.uploads import ACCEPT, validate_attachment
 
 BUDGET_ROWS = 6
 MAX_AMOUNT = Decimal("100000000")
@@ -182,6 +183,8 @@ class ApplicationForm(forms.ModelForm):
                 self.add_error(name, required)
         if not data.get("countries"):
             self.add_error("countries", _("Choose at least one partner country."))
+        for item in self.instance.missing_attachments():
+            self.add_error(None, _("Attach the document “%(label)s”: it is required.") % {"label": item["label"]})
         for question in self.online_call.question_list():
             if question["required"] and not (data.get(f"question_{question['key']}") or "").strip():
                 self.add_error(f"question_{question['key']}", required)
@@ -210,6 +213,44 @@ class ApplicationForm(forms.ModelForm):
             }
             for question in self.online_call.question_list()
         ]
+
+
+class AttachmentForm(forms.Form):
+    """One document of the application: one of the call's attachments (``key``) or, with
+    ``key`` "other", another document described by the applicant (e.g. a missing piece)."""
+
+    key = forms.CharField(widget=forms.HiddenInput)
+    description = forms.CharField(label=_("What is this document?"), required=False, max_length=200)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, ODT, DOCX, JPEG or PNG."),
+        widget=forms.ClearableFileInput(attrs={"class": "fr-upload", "accept": ACCEPT}),
+    )
+
+    def __init__(self, *args, online_call, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = {item["key"]: item for item in online_call.attachment_list()}
+
+    def clean_key(self):
+        key = self.cleaned_data["key"]
+        if key != "other" and key not in self.items:
+            raise ValidationError(_("This document is no longer asked by the call: reload the page."))
+        return key
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        upload.checked_mime_type = validate_attachment(upload)
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if data.get("key") == "other" and not (data.get("description") or "").strip():
+            self.add_error("description", _("Say what this document is."))
+        return data
+
+    def label(self):
+        key = self.cleaned_data["key"]
+        return self.cleaned_data["description"].strip() if key == "other" else self.items[key]["label"]
 
 
 class StartForm(forms.Form):

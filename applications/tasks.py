@@ -17,6 +17,7 @@ def receipt_pdf(application):
             "applications/receipt.html",
             {
                 "application": application,
+                "documents": list(application.current_attachments()),
                 "generated": timezone.localtime(),
                 "bidi": translation.get_language_bidi(),
                 "language_code": application.language,
