@@ -109,8 +109,9 @@ def submit(application, user, now=None):
         application.submitted_at = now
         application.record(Application.Status.SUBMITTED, user, _("Completed file sent again") if returning else "")
         application.save()
-        emails.queue_acknowledgement(application, user)
-        enqueue(tasks.make_receipt, application.pk, reference=application.reference)
+        # The acknowledgement goes once the receipt is written, with the PDF attached.
+        acknowledge_to = emails.applicant_addresses(application, user)
+        enqueue(tasks.make_receipt, application.pk, reference=application.reference, acknowledge_to=acknowledge_to)
     return application
 
 

@@ -159,6 +159,10 @@ def test_submission_gives_reference_acknowledgement_and_pdf_receipt(client, worl
     [message] = [m for m in mail.outbox if application.reference in m.subject]
     assert message.to == ["applicant@example.org"]
     assert "reçue" in message.subject or "reçue" in message.body
+    # The PDF receipt of what was submitted is attached to the acknowledgement.
+    [(filename, content, mime_type)] = message.attachments
+    assert (filename, mime_type) == (f"{application.reference}.pdf", "application/pdf")
+    assert content.startswith(b"%PDF") and "ci-joint" in message.body
     assert application.receipt.endswith(".pdf")
     receipt = client.get(f"{BASE}{application.pk}/recepisse/")
     assert receipt.status_code == 200
