@@ -5,7 +5,7 @@ submission checks everything: required fields, required answers, and a budget wh
 resources (the co-financing plan) have the same total.
 """
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -15,6 +15,7 @@ from accounts.models import Organisation
 from applications.models import Application, Opinion
 from atlas.models import SustainableDevelopmentGoal
 from portal.authorities import FrenchAuthority, PartnerAuthority
+from portal.fields import AmountField
 from portal.models import Country, Theme
 from portal.uploads import ACCEPT, validate_attachment
 
@@ -30,24 +31,11 @@ RESOURCE_SOURCES = [
 ]
 
 
-def parse_amount(value):
-    text = str(value or "").replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace("€", "")
-    if not text:
-        return None
-    text = text.replace(",", ".")
-    try:
-        amount = Decimal(text).quantize(Decimal("0.01"))
-    except InvalidOperation:
-        raise ValidationError(_("Enter an amount in euros, e.g. 12 500 or 12500,50.")) from None
-    if amount < 0 or amount > MAX_AMOUNT:
-        raise ValidationError(_("Enter an amount between 0 and 100 000 000 €."))
-    return amount
+class BudgetAmountField(AmountField):
+    """An amount of the budget or of a grant: from 0 to ``MAX_AMOUNT`` euros."""
 
-
-class AmountField(forms.CharField):
-    def clean(self, value):
-        value = super().clean(value)
-        return parse_amount(value)
+    def __init__(self, **kwargs):
+        super().__init__(min_value=Decimal("0"), max_value=MAX_AMOUNT, max_digits=12, **kwargs)
 
 
 class ApplicationForm(forms.ModelForm):
@@ -107,7 +95,7 @@ class ApplicationForm(forms.ModelForm):
                 max_length=200,
                 initial=expense.get("label", ""),
             )
-            self.fields[f"expense_amount_{index}"] = AmountField(
+            self.fields[f"expense_amount_{index}"] = BudgetAmountField(
                 label=_("Amount of expense %(number)s (€)") % {"number": index + 1},
                 required=False,
                 initial=expense.get("amount", ""),
@@ -118,7 +106,7 @@ class ApplicationForm(forms.ModelForm):
                 required=False,
                 initial=resource.get("source", ""),
             )
-            self.fields[f"resource_amount_{index}"] = AmountField(
+            self.fields[f"resource_amount_{index}"] = BudgetAmountField(
                 label=_("Amount of resource %(number)s (€)") % {"number": index + 1},
                 required=False,
                 initial=resource.get("amount", ""),
@@ -308,7 +296,7 @@ class DecisionForm(forms.Form):
         choices=[(Application.Status.SELECTED, _("Selected")), (Application.Status.REJECTED, _("Not selected"))],
         widget=forms.RadioSelect,
     )
-    amount_granted = AmountField(label=_("Amount granted (€)"), required=False)
+    amount_granted = BudgetAmountField(label=_("Amount granted (€)"), required=False)
     comment = forms.CharField(
         label=_("Comment to the applicant"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -34,6 +34,7 @@ from applications.forms import (
     StartForm,
 )
 from applications.models import Application, ApplicationAttachment, Note, OnlineCall, Opinion, Score
+from portal import facts
 from portal.private_media import private_storage
 from portal.uploads import ACCEPT
 
@@ -282,6 +283,9 @@ def _detail_context(request, application):
         context["message_form"] = MessageForm()
     if instructor:
         online = application.online_call
+        year = timezone.localtime(application.submitted_at or timezone.now()).year - 1
+        context["apd_year"] = year
+        context["apd_declared"] = facts.ask("apd_declared", application.lead_authority, year)
         own_score = application.scores.filter(instructor=user).first()
         context.update(
             opinions=application.opinions.select_related("organisation", "author"),
