@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
@@ -31,6 +32,59 @@ RESOURCE_SOURCES = [
 ]
 
 
+def referential_label(row):
+    """How a picker names a row: a French authority with its kind and code, a foreign one with
+    its country."""
+    if isinstance(row, PartnerAuthority):
+        return f"{row.name} ({row.country.name})"
+    return str(row)
+
+
+def referential_matches(model, text, limit=20):
+    """Rows of the referential matching ``text`` (every word of the name, or an official code);
+    a foreign authority typed as "Name (Country)", as the picker writes it, is looked up in that
+    country."""
+    text = (text or "").strip()
+    rows = model.objects.all()
+    if model is FrenchAuthority:
+        rows = rows.filter(is_current=True)
+        if text.endswith(")") and " (" in text:  # "Name (kind, code)", as the picker writes it
+            name, inside = text[:-1].rsplit(" (", 1)
+            code = inside.rsplit(", ", 1)[-1].strip()
+            rows = rows.matching(name).filter(Q(code=code) | Q(siren=code))
+        else:
+            rows = rows.matching(text)
+    else:
+        rows = rows.select_related("country")
+        if text.endswith(")") and " (" in text:
+            name, country = text[:-1].rsplit(" (", 1)
+            in_country = Q(country__iso_code__iexact=country)
+            for language in ("fr", "en", "es", "ar"):
+                in_country |= Q(**{f"country__name_{language}__iexact": country})
+            rows = rows.matching(name).filter(in_country)
+        else:
+            rows = rows.matching(text)
+    return rows.order_by("name")[:limit]
+
+
+def resolve_typed(text, model):
+    """The one row of the referential that ``text`` names (what was typed in a picker without
+    choosing in the list, e.g. without JavaScript), None for an empty text; else a clear error."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    rows = list(referential_matches(model, text, limit=6))
+    if len(rows) == 1:
+        return rows[0]
+    if not rows:
+        raise ValidationError(_("No authority of the referential matches “%(text)s”.") % {"text": text})
+    names = "; ".join(referential_label(row) for row in rows[:5])
+    raise ValidationError(
+        _("Several authorities match “%(text)s” (%(names)s): type more of the name, or choose it in the list.")
+        % {"text": text, "names": names}
+    )
+
+
 class BudgetAmountField(AmountField):
     """An amount of the budget or of a grant: from 0 to ``MAX_AMOUNT`` euros."""
 
@@ -42,10 +96,23 @@ class ApplicationForm(forms.ModelForm):
     """The whole application; ``submitting`` adds the checks of a submission."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    partner_sirens = forms.CharField(
+    partner_french_authorities = forms.ModelMultipleChoiceField(
         label=_("Partner French authorities"),
+        queryset=FrenchAuthority.objects.none(),
         required=False,
-        help_text=_("Their SIREN numbers, separated by commas."),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    partner_french_authorities_add = forms.CharField(
+        label=_("Add a French authority"),
+        required=False,
+        max_length=300,
+        help_text=_("Type part of its name or its SIREN number, then choose it in the list."),
+    )
+    partner_authorities_add = forms.CharField(
+        label=_("Add a foreign partner authority"),
+        required=False,
+        max_length=300,
+        help_text=_("Type part of its name, then choose it in the list (Atlas referential)."),
     )
 
     class Meta:
@@ -71,11 +138,13 @@ class ApplicationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.online_call = online_call
         self.submitting = submitting
-        self.fields["partner_authorities"].queryset = PartnerAuthority.objects.select_related("country").order_by(
-            "country__name_fr", "name"
-        )
-        self.fields["partner_authorities"].label_from_instance = lambda p: f"{p.name} ({p.country.name})"
-        self.fields["partner_authorities"].help_text = _("From the Atlas referential of partner authorities.")
+        # Chosen through the referential pickers (``referential`` below): only the chosen rows
+        # are shown, as ticked boxes; any row of the referential is accepted.
+        self.fields["partner_authorities"].queryset = PartnerAuthority.objects.all()
+        self.fields["partner_authorities"].widget = forms.CheckboxSelectMultiple()
+        self.fields["partner_authorities"].label = _("Foreign partner authorities")
+        self.fields["partner_authorities"].help_text = ""
+        self.fields["partner_french_authorities"].queryset = FrenchAuthority.objects.all()
         self.fields["countries"].queryset = Country.objects.order_by("name_fr")
         self.fields["themes"].queryset = Theme.objects.filter(locale__language_code="fr").order_by("name")
         self.fields["goals"].queryset = SustainableDevelopmentGoal.objects.all()
@@ -83,8 +152,8 @@ class ApplicationForm(forms.ModelForm):
             self.fields[name].required = False  # checked on submission only (clean)
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
-            self.initial["partner_sirens"] = ", ".join(
-                self.instance.partner_french_authorities.values_list("siren", flat=True)
+            self.initial["partner_french_authorities"] = list(
+                self.instance.partner_french_authorities.values_list("pk", flat=True)
             )
         for index in range(BUDGET_ROWS):
             expense = (self.instance.expenses()[index : index + 1] or [{}])[0]
@@ -136,21 +205,41 @@ class ApplicationForm(forms.ModelForm):
     def question_fields(self):
         return [self[name] for name in self.fields if name.startswith("question_")]
 
-    def clean_partner_sirens(self):
-        sirens = [
-            part.strip() for part in self.cleaned_data["partner_sirens"].replace(";", ",").split(",") if part.strip()
-        ]
-        authorities = list(FrenchAuthority.objects.filter(siren__in=sirens))
-        unknown = sorted(set(sirens) - {authority.siren for authority in authorities})
-        if unknown:
-            raise ValidationError(
-                _("Unknown SIREN number(s): %(sirens)s. Check them in the official referential.")
-                % {"sirens": ", ".join(unknown)}
-            )
-        return authorities
+    def referential(self, name):
+        """What the picker of ``name`` shows: the chosen rows ``(pk, label)`` (from the posted
+        boxes or the application), the bound field and its "add" field."""
+        field = self[name]
+        value = field.value() or []
+        ids = [int(pk) for pk in value if str(pk).isdigit()]
+        model = self.fields[name].queryset.model
+        rows = model.objects.filter(pk__in=ids)
+        if model is PartnerAuthority:
+            rows = rows.select_related("country")
+        return {
+            "field": field,
+            "add": self[f"{name}_add"],
+            "chosen": [(row.pk, referential_label(row)) for row in rows.order_by("name")],
+            "url_name": f"applications:{'partner' if model is PartnerAuthority else 'french'}_authorities",
+        }
+
+    def french_picker(self):
+        return self.referential("partner_french_authorities")
+
+    def partner_picker(self):
+        return self.referential("partner_authorities")
+
+    def clean_partner_french_authorities_add(self):
+        return resolve_typed(self.cleaned_data["partner_french_authorities_add"], FrenchAuthority)
+
+    def clean_partner_authorities_add(self):
+        return resolve_typed(self.cleaned_data["partner_authorities_add"], PartnerAuthority)
 
     def clean(self):
         data = super().clean()
+        for name in ("partner_french_authorities", "partner_authorities"):
+            added = data.get(f"{name}_add")
+            if added is not None and name in data:
+                data[name] = [*data[name], *([added] if added not in data[name] else [])]
         expenses, resources = [], []
         for index in range(BUDGET_ROWS):
             label, amount = data.get(f"expense_label_{index}"), data.get(f"expense_amount_{index}")

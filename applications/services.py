@@ -47,7 +47,7 @@ def save_draft(application, form, user):
         application.countries.set(_countries(data))
         application.themes.set(data.get("themes") or [])
         application.goals.set(data.get("goals") or [])
-        application.partner_french_authorities.set(data.get("partner_sirens") or [])
+        application.partner_french_authorities.set(data.get("partner_french_authorities") or [])
     return application
 
 

@@ -6,6 +6,8 @@ app_name = "applications"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("referentiel/collectivites/", views.french_authorities, name="french_authorities"),
+    path("referentiel/partenaires/", views.partner_authorities, name="partner_authorities"),
     path("appels/<int:call_pk>/candidater/", views.start, name="start"),
     path("appels/<int:call_pk>/candidatures.xlsx", views.export_xlsx, name="export"),
     path("<int:pk>/", views.detail, name="detail"),

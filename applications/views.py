@@ -18,6 +18,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
 from accounts.models import Organisation
@@ -32,9 +33,12 @@ from applications.forms import (
     PiecesForm,
     ScoreForm,
     StartForm,
+    referential_label,
+    referential_matches,
 )
 from applications.models import Application, ApplicationAttachment, Note, OnlineCall, Opinion, Score
 from portal import facts
+from portal.authorities import FrenchAuthority, PartnerAuthority
 from portal.private_media import private_storage
 from portal.uploads import ACCEPT
 
@@ -101,6 +105,30 @@ def index(request):
             "calls": OnlineCall.objects.select_related("call") if permissions.is_instructor(user) else [],
         },
     )
+
+
+def _suggestions(request, model):
+    """The rows of the referential matching ``q`` (20 at most), for the pickers of the form."""
+    query = request.GET.get("q", "").strip()[:100]
+    if len(query) < 2:
+        return JsonResponse({"results": [], "status": ""})
+    rows = [{"id": row.pk, "label": referential_label(row)} for row in referential_matches(model, query)]
+    status = (
+        ngettext("%(count)d suggestion.", "%(count)d suggestions.", len(rows)) % {"count": len(rows)}
+        if rows
+        else _("No authority of the referential matches “%(text)s”.") % {"text": query}
+    )
+    return JsonResponse({"results": rows, "status": status})
+
+
+@space_view
+def french_authorities(request):
+    return _suggestions(request, FrenchAuthority)
+
+
+@space_view
+def partner_authorities(request):
+    return _suggestions(request, PartnerAuthority)
 
 
 @space_view

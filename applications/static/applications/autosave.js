@@ -12,6 +12,10 @@
     timer = null;
     var data = new FormData(form);
     data.set("action", "save");
+    // A name being typed in a picker is not sent: it is chosen in its list (referential.js).
+    form.querySelectorAll("[data-referential-add]").forEach(function (input) {
+      data.delete(input.name);
+    });
     return fetch(form.dataset.autosaveUrl, {
       method: "POST",
       body: data,
