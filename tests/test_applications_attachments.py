@@ -144,7 +144,8 @@ def test_a_draft_replaces_its_document_and_a_sent_file_keeps_the_replaced_one(
     assert application.status == "submitted"
     client.force_login(world["people"]["instructor"])
     page = client.get(f"{BASE}{application.pk}/").content.decode()
-    assert "Budget signé" in page and "budget.png" in page and "v3.pdf" in page and "v2.pdf" not in page
+    assert "Budget signé" in page and "budget.png" in page and "v3.pdf" in page
+    assert f"/pieces-jointes/{kept.pk}/" not in page  # the replaced one is not listed, yet kept
     assert client.get(f"{BASE}{application.pk}/pieces-jointes/{kept.pk}/").status_code == 200
 
 
