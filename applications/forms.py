@@ -64,7 +64,7 @@ def referential_matches(model, text, limit=20):
             rows = rows.matching(name).filter(in_country)
         else:
             rows = rows.matching(text)
-    return rows.order_by("name")[:limit]
+    return rows.order_by("name", "pk")[:limit]
 
 
 def resolve_typed(text, model):

@@ -73,9 +73,8 @@ def test_a_name_naming_none_or_several_authorities_is_a_clear_error(client, worl
         f"{BASE}{application.pk}/modifier/", complete_data(application, partner_authorities_add="Xalapa")
     )
     assert response.status_code == 400
-    assert "Plusieurs collectivités correspondent à « Xalapa » (Xalapa (Mexique) ; Xalapa (Sénégal))" in (
-        response.content.decode()
-    )
+    page = response.content.decode()
+    assert "Plusieurs collectivités correspondent à « Xalapa » (Xalapa (Mexique); Xalapa (Sénégal))" in page
     response = client.post(
         f"{BASE}{application.pk}/modifier/", complete_data(application, partner_french_authorities_add="Atlantide")
     )
