@@ -9,7 +9,10 @@ class ApdConfig(AppConfig):
 
     def ready(self):
         from apd import space_section
-        from portal import space
+        from apd.models import Declaration
+        from portal import facts, space
 
         space.register_section("apd", space_section.render_section, order=30)
         space.register_personal_data("apd_declarations", space_section.personal_data)
+        # An application to a call shows its instructors whether the authority declared (applications).
+        facts.register("apd_declared", Declaration.objects.has_declared)

@@ -8,18 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from apd.models import Flow
 from apd.purpose_codes import choices as purpose_choices
 from atlas.models import Project
+from portal.fields import AmountField
 from portal.models import Country
 
 SEVERAL = "ZZ"  # "several countries / unallocated": no ISO code of a country
-
-
-class AmountField(forms.DecimalField):
-    """An amount in euros as people type it: ``12 000,50``, ``12000.50``, ``12 000 €``."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace("€", "")
-        return super().to_python(value)
 
 
 def country_choices():
@@ -41,21 +33,12 @@ class FlowForm(forms.Form):
     country = forms.ChoiceField(label=_("Beneficiary country"), choices=())
     project = forms.TypedChoiceField(label=_("Atlas project (optional)"), required=False, coerce=int, empty_value=None)
     proposed_project = forms.CharField(label=_("Or a new project (title)"), max_length=255, required=False)
-    amount = AmountField(
-        label=_("Amount (€)"), max_digits=14, decimal_places=2, min_value=Decimal("0.01"), localize=True
-    )
+    amount = AmountField(label=_("Amount (€)"), min_value=Decimal("0.01"))
     purpose_code = forms.ChoiceField(label=_("Sector (OECD DAC purpose code)"), choices=())
     # The initial value is the select's first option, so an untouched flow stays "unchanged"
     # (empty) and a "no APD this year" declaration is not refused for its blank flows.
     channel = forms.ChoiceField(label=_("Channel"), choices=Flow.Channel.choices, initial=Flow.Channel.DIRECT)
-    cofinancing = AmountField(
-        label=_("Co-financing received (€)"),
-        max_digits=14,
-        decimal_places=2,
-        min_value=Decimal("0"),
-        required=False,
-        localize=True,
-    )
+    cofinancing = AmountField(label=_("Co-financing received (€)"), min_value=Decimal("0"), required=False)
 
     def __init__(self, *args, countries=(), projects=(), **kwargs):
         super().__init__(*args, **kwargs)

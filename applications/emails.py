@@ -24,18 +24,28 @@ def space_url(application):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _queue(application, template, kind, context, to):
+def _queue(application, template, kind, context, to, private_attachments=()):
     if not to:
         return
     context = {"application": application, "url": space_url(application), **context}
     with translation.override(application.language):
         subject = " ".join(render_to_string(f"applications/emails/{template}_subject.txt", context).split())
         body = render_to_string(f"applications/emails/{template}.txt", context)
-    queue_email(to=to, subject=subject, body=body, reference=application.reference or "", kind=kind)
+    queue_email(
+        to=to,
+        subject=subject,
+        body=body,
+        reference=application.reference or "",
+        kind=kind,
+        private_attachments=private_attachments,
+    )
 
 
-def queue_acknowledgement(application, user):
-    _queue(application, "acknowledgement", "acknowledgement", {}, applicant_addresses(application, user))
+def queue_acknowledgement(application, to):
+    """The acknowledgement, with the PDF receipt (``application.receipt``) attached; queued by
+    the receipt's task once the PDF is written."""
+    attached = [("applications", application.receipt, f"{application.reference}.pdf", "application/pdf")]
+    _queue(application, "acknowledgement", "acknowledgement", {}, to, attached if application.receipt else ())
 
 
 def queue_applicant_notice(application, what, comment=""):

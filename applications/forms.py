@@ -5,17 +5,20 @@ submission checks everything: required fields, required answers, and a budget wh
 resources (the co-financing plan) have the same total.
 """
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from applications.models import Application, Opinion
 from atlas.models import SustainableDevelopmentGoal
 from portal.authorities import FrenchAuthority, PartnerAuthority
+from portal.fields import AmountField
 from portal.models import Country, Theme
+from portal.uploads import ACCEPT, validate_attachment
 
 BUDGET_ROWS = 6
 MAX_AMOUNT = Decimal("100000000")
@@ -29,34 +32,87 @@ RESOURCE_SOURCES = [
 ]
 
 
-def parse_amount(value):
-    text = str(value or "").replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace("€", "")
+def referential_label(row):
+    """How a picker names a row: a French authority with its kind and code, a foreign one with
+    its country."""
+    if isinstance(row, PartnerAuthority):
+        return f"{row.name} ({row.country.name})"
+    return str(row)
+
+
+def referential_matches(model, text, limit=20):
+    """Rows of the referential matching ``text`` (every word of the name, or an official code);
+    a foreign authority typed as "Name (Country)", as the picker writes it, is looked up in that
+    country."""
+    text = (text or "").strip()
+    rows = model.objects.all()
+    if model is FrenchAuthority:
+        rows = rows.filter(is_current=True)
+        if text.endswith(")") and " (" in text:  # "Name (kind, code)", as the picker writes it
+            name, inside = text[:-1].rsplit(" (", 1)
+            code = inside.rsplit(", ", 1)[-1].strip()
+            rows = rows.matching(name).filter(Q(code=code) | Q(siren=code))
+        else:
+            rows = rows.matching(text)
+    else:
+        rows = rows.select_related("country")
+        if text.endswith(")") and " (" in text:
+            name, country = text[:-1].rsplit(" (", 1)
+            in_country = Q(country__iso_code__iexact=country)
+            for language in ("fr", "en", "es", "ar"):
+                in_country |= Q(**{f"country__name_{language}__iexact": country})
+            rows = rows.matching(name).filter(in_country)
+        else:
+            rows = rows.matching(text)
+    return rows.order_by("name", "pk")[:limit]
+
+
+def resolve_typed(text, model):
+    """The one row of the referential that ``text`` names (what was typed in a picker without
+    choosing in the list, e.g. without JavaScript), None for an empty text; else a clear error."""
+    text = (text or "").strip()
     if not text:
         return None
-    text = text.replace(",", ".")
-    try:
-        amount = Decimal(text).quantize(Decimal("0.01"))
-    except InvalidOperation:
-        raise ValidationError(_("Enter an amount in euros, e.g. 12 500 or 12500,50.")) from None
-    if amount < 0 or amount > MAX_AMOUNT:
-        raise ValidationError(_("Enter an amount between 0 and 100 000 000 €."))
-    return amount
+    rows = list(referential_matches(model, text, limit=6))
+    if len(rows) == 1:
+        return rows[0]
+    if not rows:
+        raise ValidationError(_("No authority of the referential matches “%(text)s”.") % {"text": text})
+    names = "; ".join(referential_label(row) for row in rows[:5])
+    raise ValidationError(
+        _("Several authorities match “%(text)s” (%(names)s): type more of the name, or choose it in the list.")
+        % {"text": text, "names": names}
+    )
 
 
-class AmountField(forms.CharField):
-    def clean(self, value):
-        value = super().clean(value)
-        return parse_amount(value)
+class BudgetAmountField(AmountField):
+    """An amount of the budget or of a grant: from 0 to ``MAX_AMOUNT`` euros."""
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=Decimal("0"), max_value=MAX_AMOUNT, max_digits=12, **kwargs)
 
 
 class ApplicationForm(forms.ModelForm):
     """The whole application; ``submitting`` adds the checks of a submission."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    partner_sirens = forms.CharField(
+    partner_french_authorities = forms.ModelMultipleChoiceField(
         label=_("Partner French authorities"),
+        queryset=FrenchAuthority.objects.none(),
         required=False,
-        help_text=_("Their SIREN numbers, separated by commas."),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    partner_french_authorities_add = forms.CharField(
+        label=_("Add a French authority"),
+        required=False,
+        max_length=300,
+        help_text=_("Type part of its name or its SIREN number, then choose it in the list."),
+    )
+    partner_authorities_add = forms.CharField(
+        label=_("Add a foreign partner authority"),
+        required=False,
+        max_length=300,
+        help_text=_("Type part of its name, then choose it in the list (Atlas referential)."),
     )
 
     class Meta:
@@ -82,11 +138,13 @@ class ApplicationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.online_call = online_call
         self.submitting = submitting
-        self.fields["partner_authorities"].queryset = PartnerAuthority.objects.select_related("country").order_by(
-            "country__name_fr", "name"
-        )
-        self.fields["partner_authorities"].label_from_instance = lambda p: f"{p.name} ({p.country.name})"
-        self.fields["partner_authorities"].help_text = _("From the Atlas referential of partner authorities.")
+        # Chosen through the referential pickers (``referential`` below): only the chosen rows
+        # are shown, as ticked boxes; any row of the referential is accepted.
+        self.fields["partner_authorities"].queryset = PartnerAuthority.objects.all()
+        self.fields["partner_authorities"].widget = forms.CheckboxSelectMultiple()
+        self.fields["partner_authorities"].label = _("Foreign partner authorities")
+        self.fields["partner_authorities"].help_text = ""
+        self.fields["partner_french_authorities"].queryset = FrenchAuthority.objects.all()
         self.fields["countries"].queryset = Country.objects.order_by("name_fr")
         self.fields["themes"].queryset = Theme.objects.filter(locale__language_code="fr").order_by("name")
         self.fields["goals"].queryset = SustainableDevelopmentGoal.objects.all()
@@ -94,8 +152,8 @@ class ApplicationForm(forms.ModelForm):
             self.fields[name].required = False  # checked on submission only (clean)
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
-            self.initial["partner_sirens"] = ", ".join(
-                self.instance.partner_french_authorities.values_list("siren", flat=True)
+            self.initial["partner_french_authorities"] = list(
+                self.instance.partner_french_authorities.values_list("pk", flat=True)
             )
         for index in range(BUDGET_ROWS):
             expense = (self.instance.expenses()[index : index + 1] or [{}])[0]
@@ -106,7 +164,7 @@ class ApplicationForm(forms.ModelForm):
                 max_length=200,
                 initial=expense.get("label", ""),
             )
-            self.fields[f"expense_amount_{index}"] = AmountField(
+            self.fields[f"expense_amount_{index}"] = BudgetAmountField(
                 label=_("Amount of expense %(number)s (€)") % {"number": index + 1},
                 required=False,
                 initial=expense.get("amount", ""),
@@ -117,7 +175,7 @@ class ApplicationForm(forms.ModelForm):
                 required=False,
                 initial=resource.get("source", ""),
             )
-            self.fields[f"resource_amount_{index}"] = AmountField(
+            self.fields[f"resource_amount_{index}"] = BudgetAmountField(
                 label=_("Amount of resource %(number)s (€)") % {"number": index + 1},
                 required=False,
                 initial=resource.get("amount", ""),
@@ -147,21 +205,41 @@ class ApplicationForm(forms.ModelForm):
     def question_fields(self):
         return [self[name] for name in self.fields if name.startswith("question_")]
 
-    def clean_partner_sirens(self):
-        sirens = [
-            part.strip() for part in self.cleaned_data["partner_sirens"].replace(";", ",").split(",") if part.strip()
-        ]
-        authorities = list(FrenchAuthority.objects.filter(siren__in=sirens))
-        unknown = sorted(set(sirens) - {authority.siren for authority in authorities})
-        if unknown:
-            raise ValidationError(
-                _("Unknown SIREN number(s): %(sirens)s. Check them in the official referential.")
-                % {"sirens": ", ".join(unknown)}
-            )
-        return authorities
+    def referential(self, name):
+        """What the picker of ``name`` shows: the chosen rows ``(pk, label)`` (from the posted
+        boxes or the application), the bound field and its "add" field."""
+        field = self[name]
+        value = field.value() or []
+        ids = [int(pk) for pk in value if str(pk).isdigit()]
+        model = self.fields[name].queryset.model
+        rows = model.objects.filter(pk__in=ids)
+        if model is PartnerAuthority:
+            rows = rows.select_related("country")
+        return {
+            "field": field,
+            "add": self[f"{name}_add"],
+            "chosen": [(row.pk, referential_label(row)) for row in rows.order_by("name")],
+            "url_name": f"applications:{'partner' if model is PartnerAuthority else 'french'}_authorities",
+        }
+
+    def french_picker(self):
+        return self.referential("partner_french_authorities")
+
+    def partner_picker(self):
+        return self.referential("partner_authorities")
+
+    def clean_partner_french_authorities_add(self):
+        return resolve_typed(self.cleaned_data["partner_french_authorities_add"], FrenchAuthority)
+
+    def clean_partner_authorities_add(self):
+        return resolve_typed(self.cleaned_data["partner_authorities_add"], PartnerAuthority)
 
     def clean(self):
         data = super().clean()
+        for name in ("partner_french_authorities", "partner_authorities"):
+            added = data.get(f"{name}_add")
+            if added is not None and name in data:
+                data[name] = [*data[name], *([added] if added not in data[name] else [])]
         expenses, resources = [], []
         for index in range(BUDGET_ROWS):
             label, amount = data.get(f"expense_label_{index}"), data.get(f"expense_amount_{index}")
@@ -182,6 +260,8 @@ class ApplicationForm(forms.ModelForm):
                 self.add_error(name, required)
         if not data.get("countries"):
             self.add_error("countries", _("Choose at least one partner country."))
+        for item in self.instance.missing_attachments():
+            self.add_error(None, _("Attach the document “%(label)s”: it is required.") % {"label": item["label"]})
         for question in self.online_call.question_list():
             if question["required"] and not (data.get(f"question_{question['key']}") or "").strip():
                 self.add_error(f"question_{question['key']}", required)
@@ -210,6 +290,44 @@ class ApplicationForm(forms.ModelForm):
             }
             for question in self.online_call.question_list()
         ]
+
+
+class AttachmentForm(forms.Form):
+    """One document of the application: one of the call's attachments (``key``) or, with
+    ``key`` "other", another document described by the applicant (e.g. a missing piece)."""
+
+    key = forms.CharField(widget=forms.HiddenInput)
+    description = forms.CharField(label=_("What is this document?"), required=False, max_length=200)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, ODT, DOCX, JPEG or PNG."),
+        widget=forms.ClearableFileInput(attrs={"class": "fr-upload", "accept": ACCEPT}),
+    )
+
+    def __init__(self, *args, online_call, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = {item["key"]: item for item in online_call.attachment_list()}
+
+    def clean_key(self):
+        key = self.cleaned_data["key"]
+        if key != "other" and key not in self.items:
+            raise ValidationError(_("This document is no longer asked by the call: reload the page."))
+        return key
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        upload.checked_mime_type = validate_attachment(upload)
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if data.get("key") == "other" and not (data.get("description") or "").strip():
+            self.add_error("description", _("Say what this document is."))
+        return data
+
+    def label(self):
+        key = self.cleaned_data["key"]
+        return self.cleaned_data["description"].strip() if key == "other" else self.items[key]["label"]
 
 
 class StartForm(forms.Form):
@@ -267,7 +385,7 @@ class DecisionForm(forms.Form):
         choices=[(Application.Status.SELECTED, _("Selected")), (Application.Status.REJECTED, _("Not selected"))],
         widget=forms.RadioSelect,
     )
-    amount_granted = AmountField(label=_("Amount granted (€)"), required=False)
+    amount_granted = BudgetAmountField(label=_("Amount granted (€)"), required=False)
     comment = forms.CharField(
         label=_("Comment to the applicant"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

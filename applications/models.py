@@ -15,6 +15,7 @@
   history: who, when, what).
 """
 
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -27,6 +28,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
 from calls.status import ACCEPTING, closing_moment, opening_moment, status_at
+from portal.private_media import private_storage
 
 
 class QuestionBlock(blocks.StructBlock):
@@ -47,6 +49,16 @@ class CriterionBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         label = _("Criterion")
+
+
+class AttachmentBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("document"), max_length=200)
+    help_text = blocks.CharBlock(label=_("help text"), required=False, max_length=300)
+    required = blocks.BooleanBlock(label=_("required to submit"), required=False, default=True)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Attachment")
 
 
 class OnlineCall(models.Model):
@@ -73,12 +85,19 @@ class OnlineCall(models.Model):
         help_text=_("Prefectures and embassies give their opinion until 23:59:59 Paris time that day."),
     )
     scoring_grid = StreamField([("criterion", CriterionBlock())], blank=True, verbose_name=_("scoring grid"))
+    attachments = StreamField(
+        [("attachment", AttachmentBlock())],
+        blank=True,
+        verbose_name=_("attachments"),
+        help_text=_("The documents the applicant uploads (PDF, ODT, DOCX, JPEG or PNG); a required one is needed."),
+    )
 
     panels = [
         FieldPanel("call"),
         FieldPanel("accepts_applications"),
         FieldPanel("opinion_deadline"),
         FieldPanel("questions"),
+        FieldPanel("attachments"),
         FieldPanel("scoring_grid"),
     ]
 
@@ -116,6 +135,17 @@ class OnlineCall(models.Model):
                 "long_answer": block.value["long_answer"],
             }
             for block in self.questions
+        ]
+
+    def attachment_list(self):
+        return [
+            {
+                "key": block.id,
+                "label": block.value["label"],
+                "help_text": block.value["help_text"],
+                "required": block.value["required"],
+            }
+            for block in self.attachments
         ]
 
     def criteria(self):
@@ -233,6 +263,14 @@ class Application(models.Model):
     @property
     def is_editable(self):
         return self.status in self.EDITABLE
+
+    def current_attachments(self):
+        return self.attachments.filter(replaced_at__isnull=True).select_related("uploaded_by")
+
+    def missing_attachments(self):
+        """The call's required attachments (as the call asks them now) not uploaded yet."""
+        sent = set(self.attachments.filter(replaced_at__isnull=True).values_list("key", flat=True))
+        return [item for item in self.online_call.attachment_list() if item["required"] and item["key"] not in sent]
 
     def expenses(self):
         return self.budget.get("expenses", []) if isinstance(self.budget, dict) else []
@@ -364,3 +402,44 @@ class Message(models.Model):
 
     def __str__(self):
         return f"{self.application_id} {self.created_at}"
+
+
+def attachments_storage():
+    """The applications' part of the private storage (served by ``views.attachment`` only)."""
+    return private_storage("applications")
+
+
+def attachment_path(instance, filename):
+    """A random name (the original one is kept in the database, never on disk)."""
+    extension = filename.rsplit(".", 1)[-1].lower()
+    return f"attachments/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+
+
+class ApplicationAttachment(models.Model):
+    """A document of an application: one of the call's attachments (``key`` is its block id,
+    ``label`` its name as asked) or another document (``key`` "other", e.g. asked for as a
+    missing piece). A replaced document of a file already sent is kept (``replaced_at``): the
+    instruction may have read it."""
+
+    OTHER = "other"
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
+    key = models.CharField(max_length=64)
+    label = models.CharField(_("document"), max_length=300)
+    file = models.FileField(_("file"), storage=attachments_storage, upload_to=attachment_path, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    mime_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("sent by")
+    )
+    uploaded_at = models.DateTimeField(_("sent on"), default=timezone.now)
+    replaced_at = models.DateTimeField(_("replaced on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return f"{self.label}: {self.original_name}"

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from applications import emails, tasks
-from applications.models import Application, Message, ReferenceCounter
+from applications.models import Application, ApplicationAttachment, Message, ReferenceCounter, attachments_storage
 from atlas.models import FundingLine, Project, ProjectFrenchAuthority, ProjectPartner
 from calls.models import Laureate
 from portal.tasks import enqueue
@@ -47,8 +47,44 @@ def save_draft(application, form, user):
         application.countries.set(_countries(data))
         application.themes.set(data.get("themes") or [])
         application.goals.set(data.get("goals") or [])
-        application.partner_french_authorities.set(data.get("partner_sirens") or [])
+        application.partner_french_authorities.set(data.get("partner_french_authorities") or [])
     return application
+
+
+def add_attachment(application, form, user):
+    """Store an uploaded document; it replaces the previous one of the same attachment (a
+    draft's is deleted, a sent file's is kept as replaced: the instruction may have read it)."""
+    upload = form.cleaned_data["file"]
+    key = form.cleaned_data["key"]
+    with transaction.atomic():
+        Application.objects.select_for_update().filter(pk=application.pk).first()
+        if key != ApplicationAttachment.OTHER:
+            previous = list(application.attachments.filter(key=key, replaced_at__isnull=True))
+            for item in previous:
+                if application.reference:
+                    item.replaced_at = timezone.now()
+                    item.save(update_fields=["replaced_at"])
+                else:
+                    item.delete()
+                    transaction.on_commit(lambda name=item.file.name: attachments_storage().delete(name))
+        return ApplicationAttachment.objects.create(
+            application=application,
+            key=key,
+            label=form.label(),
+            file=upload,
+            original_name=upload.name[:255],
+            mime_type=upload.checked_mime_type,
+            size=upload.size,
+            uploaded_by=user,
+        )
+
+
+def remove_attachment(attachment):
+    """Remove a document from a draft never sent (a sent file keeps its documents)."""
+    name = attachment.file.name
+    with transaction.atomic():
+        attachment.delete()
+        transaction.on_commit(lambda: attachments_storage().delete(name))
 
 
 def _countries(data):
@@ -73,8 +109,9 @@ def submit(application, user, now=None):
         application.submitted_at = now
         application.record(Application.Status.SUBMITTED, user, _("Completed file sent again") if returning else "")
         application.save()
-        emails.queue_acknowledgement(application, user)
-        enqueue(tasks.make_receipt, application.pk, reference=application.reference)
+        # The acknowledgement goes once the receipt is written, with the PDF attached.
+        acknowledge_to = emails.applicant_addresses(application, user)
+        enqueue(tasks.make_receipt, application.pk, reference=application.reference, acknowledge_to=acknowledge_to)
     return application
 
 

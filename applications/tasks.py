@@ -17,6 +17,7 @@ def receipt_pdf(application):
             "applications/receipt.html",
             {
                 "application": application,
+                "documents": list(application.current_attachments()),
                 "generated": timezone.localtime(),
                 "bidi": translation.get_language_bidi(),
                 "language_code": application.language,
@@ -26,9 +27,13 @@ def receipt_pdf(application):
 
 
 @task()
-def make_receipt(application_id, reference=""):
+def make_receipt(application_id, reference="", acknowledge_to=()):
+    """Write the PDF receipt of the submission, then queue the acknowledgement to
+    ``acknowledge_to`` with the receipt attached."""
     from django.core.files.base import ContentFile
+    from django.db import transaction
 
+    from applications import emails
     from applications.models import Application
     from portal.private_media import private_storage
 
@@ -37,7 +42,11 @@ def make_receipt(application_id, reference=""):
     storage = private_storage("applications")
     if not storage.exists(name):
         storage.save(name, ContentFile(receipt_pdf(application)))
-    Application.objects.filter(pk=application_id).update(receipt=name)
+    with transaction.atomic():
+        Application.objects.filter(pk=application_id).update(receipt=name)
+        application.receipt = name
+        if acknowledge_to:
+            emails.queue_acknowledgement(application, list(acknowledge_to))
     return name
 
 

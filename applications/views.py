@@ -6,6 +6,7 @@ existence); an action the person may see but not do answers 403.
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,14 +14,18 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
 from accounts.models import Organisation
 from applications import exports, permissions, services
 from applications.forms import (
     ApplicationForm,
+    AttachmentForm,
     DecisionForm,
     MessageForm,
     NoteForm,
@@ -28,9 +33,14 @@ from applications.forms import (
     PiecesForm,
     ScoreForm,
     StartForm,
+    referential_label,
+    referential_matches,
 )
-from applications.models import Application, Note, OnlineCall, Opinion, Score
+from applications.models import Application, ApplicationAttachment, Note, OnlineCall, Opinion, Score
+from portal import facts
+from portal.authorities import FrenchAuthority, PartnerAuthority
 from portal.private_media import private_storage
+from portal.uploads import ACCEPT
 
 
 def space_view(view):
@@ -95,6 +105,30 @@ def index(request):
             "calls": OnlineCall.objects.select_related("call") if permissions.is_instructor(user) else [],
         },
     )
+
+
+def _suggestions(request, model):
+    """The rows of the referential matching ``q`` (20 at most), for the pickers of the form."""
+    query = request.GET.get("q", "").strip()[:100]
+    if len(query) < 2:
+        return JsonResponse({"results": [], "status": ""})
+    rows = [{"id": row.pk, "label": referential_label(row)} for row in referential_matches(model, query)]
+    status = (
+        ngettext("%(count)d suggestion.", "%(count)d suggestions.", len(rows)) % {"count": len(rows)}
+        if rows
+        else _("No authority of the referential matches “%(text)s”.") % {"text": query}
+    )
+    return JsonResponse({"results": rows, "status": status})
+
+
+@space_view
+def french_authorities(request):
+    return _suggestions(request, FrenchAuthority)
+
+
+@space_view
+def partner_authorities(request):
+    return _suggestions(request, PartnerAuthority)
 
 
 @space_view
@@ -196,9 +230,7 @@ def edit(request, pk):
                     services.submit(application, request.user)
                 except services.SubmissionClosed:
                     messages.error(request, _closed_message(online))
-                    return render(
-                        request, "applications/edit.html", {"application": application, "form": form}, status=403
-                    )
+                    return _render_edit(request, application, form, status=403)
                 messages.success(
                     request,
                     _("Your application has been submitted under the reference %(reference)s. A receipt is on its way.")
@@ -211,12 +243,45 @@ def edit(request, pk):
             status = 400
     else:
         form = ApplicationForm(instance=application, online_call=online)
+    return _render_edit(request, application, form, status=status)
+
+
+def _render_edit(request, application, form, status=200, attachment_form=None):
     return render(
         request,
         "applications/edit.html",
-        {"application": application, "form": form, "accepting": online.is_accepting()},
+        {
+            "application": application,
+            "form": form,
+            "accepting": application.online_call.is_accepting(),
+            "attachment_rows": attachment_rows(application, attachment_form),
+            "accept": ACCEPT,
+            "max_size": filesizeformat(settings.INTAKE_MAX_FILE_SIZE),
+        },
         status=status,
     )
+
+
+def attachment_rows(application, refused=None):
+    """Each attachment the call asks, with its current document if any, then the other
+    documents; the errors of a ``refused`` upload go with its attachment."""
+    current = list(application.current_attachments())
+    refused_key = refused.data.get("key") if refused is not None else None
+    rows = [
+        {
+            **item,
+            "documents": [doc for doc in current if doc.key == item["key"]],
+            "errors": refused.errors if item["key"] == refused_key else {},
+        }
+        for item in application.online_call.attachment_list()
+    ]
+    asked = {row["key"] for row in rows}
+    return {
+        "asked": rows,
+        "others": [doc for doc in current if doc.key not in asked],
+        "other_errors": refused.errors if refused_key not in asked and refused is not None else {},
+        "other_description": refused.data.get("description", "") if refused is not None else "",
+    }
 
 
 def _with_version(post, version):
@@ -239,12 +304,16 @@ def _detail_context(request, application):
         "countries": application.countries.all(),
         "themes": application.themes.all(),
         "goals": application.goals.all(),
+        "documents": application.current_attachments(),
     }
     if application.viewer_is_applicant or instructor:
         context["messages_list"] = application.messages.select_related("author")
         context["message_form"] = MessageForm()
     if instructor:
         online = application.online_call
+        year = timezone.localtime(application.submitted_at or timezone.now()).year - 1
+        context["apd_year"] = year
+        context["apd_declared"] = facts.ask("apd_declared", application.lead_authority, year)
         own_score = application.scores.filter(instructor=user).first()
         context.update(
             opinions=application.opinions.select_related("organisation", "author"),
@@ -291,6 +360,64 @@ def receipt(request, pk):
         filename=f"{application.reference}.pdf",
         content_type="application/pdf",
     )
+
+
+@space_view
+@post_only
+def upload_attachment(request, pk):
+    """The applicant adds a document to a file they may edit (a draft, or a file sent back for
+    missing pieces); checked as the intake's attachments are (``portal.uploads``)."""
+    application = visible_or_404(request.user, pk)
+    if not application.viewer_is_applicant:
+        raise Http404
+    if not application.is_editable:
+        raise PermissionDenied
+    form = AttachmentForm(request.POST, request.FILES, online_call=application.online_call)
+    if not form.is_valid():
+        messages.error(request, _("The document was not added: see the error under its field."))
+        return _render_edit(
+            request,
+            application,
+            ApplicationForm(instance=application, online_call=application.online_call),
+            status=400,
+            attachment_form=form,
+        )
+    document = services.add_attachment(application, form, request.user)
+    messages.success(request, _("“%(name)s” has been added to the application.") % {"name": document.original_name})
+    return redirect(reverse("applications:edit", args=[pk]) + "#attachments")
+
+
+@space_view
+@post_only
+def remove_attachment(request, pk, document_pk):
+    application = visible_or_404(request.user, pk)
+    if not application.viewer_is_applicant:
+        raise Http404
+    document = get_object_or_404(application.attachments, pk=document_pk, replaced_at__isnull=True)
+    if not application.is_editable or application.reference:
+        raise PermissionDenied
+    services.remove_attachment(document)
+    messages.success(request, _("“%(name)s” has been removed.") % {"name": document.original_name})
+    return redirect(reverse("applications:edit", args=[pk]) + "#attachments")
+
+
+@space_view
+def attachment(request, pk, document_pk):
+    """A document of an application, to those who see the application (its authority's members,
+    the instructors, the concerned prefecture and embassies); anyone else gets 404."""
+    application = visible_or_404(request.user, pk)
+    document = get_object_or_404(ApplicationAttachment, pk=document_pk, application=application)
+    storage = document.file.storage
+    if not storage.exists(document.file.name):
+        raise Http404
+    response = FileResponse(
+        storage.open(document.file.name),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.mime_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @space_view

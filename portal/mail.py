@@ -45,6 +45,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from portal.models import SentEmail
+from portal.private_media import private_storage
 from portal.task_labels import register_label
 from portal.tasks import RetryLater, enqueue
 
@@ -91,13 +92,17 @@ def split_address_list(value):
     return [address for address in address_list_items(value) if is_single_address(address)]
 
 
-def queue_email(*, to, subject, body, html_body="", headers=None, reply_to=(), reference="", kind=""):
+def queue_email(
+    *, to, subject, body, html_body="", headers=None, reply_to=(), reference="", kind="", private_attachments=()
+):
     """Queue one e-mail to the addresses of ``to`` (a list), inside the caller's transaction.
 
     ``subject`` is one line; ``body`` is the text version, ``html_body`` an optional HTML one;
     ``headers`` extra headers (e.g. ``List-Unsubscribe``); ``reference`` (the record's reference)
-    and ``kind`` (e.g. ``acknowledgement``) are shown to staff. Returns the task result (None
-    until the commit with the immediate backend).
+    and ``kind`` (e.g. ``acknowledgement``) are shown to staff. ``private_attachments`` are files
+    of the private storage (``portal.private_media``) to attach, each ``(subdirectory, name,
+    filename, MIME type)``: read when the e-mail is sent, so the task holds only their names.
+    Returns the task result (None until the commit with the immediate backend).
     """
     if isinstance(to, str) or isinstance(reply_to, str):
         raise ValueError("to and reply_to are lists of addresses, not strings")
@@ -122,10 +127,11 @@ def queue_email(*, to, subject, body, html_body="", headers=None, reply_to=(), r
         reply_to=reply_to,
         reference=reference,
         kind=kind,
+        private_attachments=[list(item) for item in private_attachments],
     )
 
 
-def build_message(*, key, to, subject, body, html_body="", headers=None, reply_to=()):
+def build_message(*, key, to, subject, body, html_body="", headers=None, reply_to=(), private_attachments=()):
     domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "localhost"
     message = EmailMultiAlternatives(
         subject,
@@ -137,6 +143,9 @@ def build_message(*, key, to, subject, body, html_body="", headers=None, reply_t
     )
     if html_body:
         message.attach_alternative(html_body, "text/html")
+    for subdirectory, name, filename, mime_type in private_attachments:
+        with private_storage(subdirectory).open(name) as attached:
+            message.attach(filename, attached.read(), mime_type)
     return message
 
 
@@ -149,10 +158,19 @@ def is_permanent(error):
 
 # Before the other tasks: someone may be waiting for this e-mail.
 @task(priority=10)
-def send_email(*, key, to, subject, body, html_body="", headers=None, reply_to=(), reference="", kind=""):
+def send_email(
+    *, key, to, subject, body, html_body="", headers=None, reply_to=(), reference="", kind="", private_attachments=()
+):
     """Send one queued e-mail unless it was sent already (see the module's docstring)."""
     message = build_message(
-        key=key, to=to, subject=subject, body=body, html_body=html_body, headers=headers, reply_to=reply_to
+        key=key,
+        to=to,
+        subject=subject,
+        body=body,
+        html_body=html_body,
+        headers=headers,
+        reply_to=reply_to,
+        private_attachments=private_attachments,
     )
     with transaction.atomic():
         try:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from atlas.models import FIRST_YEAR, LAST_YEAR, PROJECT_LANGUAGES, Project
+from forms.forms import DsfrFormMixin
 from portal.models import Theme
 from portal.taxonomy import localize_themes, sort_key
 from proposals.models import FIELDS
@@ -15,8 +16,10 @@ def lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class ProposalForm(forms.Form):
-    """The public fields of an Atlas project, prefilled with its current values."""
+class ProposalForm(DsfrFormMixin, forms.Form):
+    """The public fields of an Atlas project, prefilled with its current values. Its errors are
+    those of the portal's other DSFR forms (``DsfrFormMixin``: required messages naming the
+    field, the summary's links)."""
 
     title = forms.CharField(label=_("Title"), max_length=300)
     kind = forms.ChoiceField(label=_("Kind of action"), choices=Project.Kind.choices)

@@ -159,6 +159,10 @@ def test_submission_gives_reference_acknowledgement_and_pdf_receipt(client, worl
     [message] = [m for m in mail.outbox if application.reference in m.subject]
     assert message.to == ["applicant@example.org"]
     assert "reçue" in message.subject or "reçue" in message.body
+    # The PDF receipt of what was submitted is attached to the acknowledgement.
+    [(filename, content, mime_type)] = message.attachments
+    assert (filename, mime_type) == (f"{application.reference}.pdf", "application/pdf")
+    assert content.startswith(b"%PDF") and "ci-joint" in message.body
     assert application.receipt.endswith(".pdf")
     receipt = client.get(f"{BASE}{application.pk}/recepisse/")
     assert receipt.status_code == 200
@@ -324,3 +328,20 @@ def test_space_home_shows_my_applications(client, world):
     client.force_login(world["people"]["applicant"])
     page = client.get("/fr/espace/").content.decode()
     assert "Mes candidatures aux appels à projets" in page and application.title in page
+
+
+def test_instructors_see_whether_the_applicant_declared_its_apd_of_the_previous_year(client, world):
+    """The apd app answers through portal/facts.py (applications and apd do not know each other)."""
+    from tests.factories.apd import campaign, declare
+
+    application = submitted_application(world)
+    year = application.submitted_at.astimezone(PARIS).year - 1
+    client.force_login(world["people"]["instructor"])
+    page = client.get(f"{BASE}{application.pk}/").content.decode()
+    assert f"APD {year} non déclarée" in page
+    declare(campaign(year), application.lead_authority, nothing=True)
+    declare(campaign(year - 1), world["organisations"]["other_authority"].authority, nothing=True)
+    page = client.get(f"{BASE}{application.pk}/").content.decode()
+    assert f"APD {year} déclarée" in page and "non déclarée" not in page
+    client.force_login(world["people"]["embassy"])
+    assert 'id="apd-declared"' not in client.get(f"{BASE}{application.pk}/").content.decode()

@@ -1,7 +1,7 @@
 """In Chromium: an authority drafts an application (in Spanish), leaves, comes back to its draft
 (saved by the autosave), submits one minute before the deadline; another authority is refused one
 minute after it. The prefecture and the embassy give their opinions; the instructor asks for a
-piece, gets the completed file back, scores and selects it; the laureate appears on the call page
+piece, gets the completed file back with the piece, scores and selects it; the laureate appears on the call page
 and in the Atlas. axe finds no serious violation on the way."""
 
 import datetime
@@ -17,6 +17,7 @@ from tests.axe import serious_violations
 from tests.factories import build_site
 from tests.factories.accounts import PASSWORD
 from tests.factories.applications import build_world
+from tests.factories.intake import pdf_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -72,10 +73,20 @@ def test_from_draft_to_laureate(live_server, browser):
     assert serious_violations(page) == []
     page.fill("#id_title", "Jóvenes ciudadanos La Rochelle – Xalapa")
     page.locator("#autosave-status").filter(has_text="Borrador guardado").wait_for()
+    # The foreign partner is chosen in the referential with the keyboard (autocomplete).
+    page.locator("#id_partner_authorities_add").press_sequentially("xala")
+    page.get_by_role("option", name="Xalapa (México)").wait_for()
+    page.locator("#id_partner_authorities_add").press("ArrowDown")
+    page.locator("#id_partner_authorities_add").press("Enter")
+    assert page.locator(f"#id_partner_authorities_{world['xalapa'].pk}").is_checked()
+    assert page.input_value("#id_partner_authorities_add") == ""
+    page.locator("#autosave-status").filter(has_text="Borrador guardado").wait_for()
+    assert serious_violations(page) == []
     page.goto(f"{base}/es/espace/")
     assert "Jóvenes ciudadanos" in page.locator("main").inner_text()
     application = Application.objects.get()
     assert application.title == "Jóvenes ciudadanos La Rochelle – Xalapa"
+    assert list(application.partner_authorities.all()) == [world["xalapa"]]
 
     # It comes back and submits one minute before the deadline.
     with time_machine.travel(deadline - datetime.timedelta(seconds=60)):
@@ -130,12 +141,24 @@ def test_from_draft_to_laureate(live_server, browser):
     assert "Merci de joindre la délibération" in page.locator("main").inner_text()
     page.goto(f"{base}/es/espace/candidatures/{application.pk}/modifier/")
     page.fill("#id_summary", "Intercambios de jóvenes voluntarios. Deliberación aprobada el 12 de marzo.")
+    # The missing piece, sent as another document (the typed summary is saved first).
+    page.fill("#description-other", "Deliberación del consejo municipal")
+    page.set_input_files(
+        "#file-other", files=[{"name": "deliberacion.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}]
+    )
+    page.locator("form[data-attachment-form]").get_by_role("button").click()
+    page.wait_for_url("**/modifier/#attachments")
+    assert "deliberacion.pdf" in page.locator("#attachments").inner_text()
+    assert "Deliberación aprobada" in page.input_value("#id_summary")
     page.locator("button[name=action][value=submit]").click()
     page.wait_for_url(f"**/candidatures/{application.pk}/")
 
     # The instructor scores and records the committee's decision.
     staff.goto(detail)
     assert serious_violations(staff) == []
+    with staff.expect_download() as download:
+        staff.get_by_role("link", name="deliberacion.pdf").click()
+    assert download.value.suggested_filename == "deliberacion.pdf"
     inputs = staff.locator("form[action$='/notation/'] input[type=number]")
     inputs.nth(0).fill("9")
     inputs.nth(1).fill("4")

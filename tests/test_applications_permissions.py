@@ -4,10 +4,12 @@ prefecture, embassy of a partner country, another embassy, ministry instructor, 
 answers what it must, and no page shows another organisation's application."""
 
 import pytest
+from django.core.files.base import ContentFile
 
-from applications.models import Application
+from applications.models import Application, ApplicationAttachment
 from tests.factories import build_site
 from tests.factories.applications import ROLES, build_world, submitted_application
+from tests.factories.intake import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +32,16 @@ def world(requires_postgresql):
         departement="33",
         title="Brouillon secret de Bordeaux",
     )
+    for application in (world["sent"], world["draft"]):
+        ApplicationAttachment.objects.create(
+            application=application,
+            key="other",
+            label="Délibération",
+            file=ContentFile(pdf_bytes(), name="deliberation.pdf"),
+            original_name="deliberation.pdf",
+            mime_type="application/pdf",
+            size=len(pdf_bytes()),
+        )
     return world
 
 
@@ -37,8 +49,18 @@ def get_matrix(world):
     """GET URL -> roles answered 200 (signed-in others: 404; anonymous: 302 to the sign-in)."""
     sent, draft, online = world["sent"], world["draft"], world["online"]
     concerned = {"applicant", "prefecture", "embassy", "instructor"}
+    sent_document = sent.attachments.get().pk
+    draft_document = draft.attachments.get().pk
     return {
         BASE: set(ROLES),
+        # The referential (public data) to every signed-in person.
+        f"{BASE}referentiel/partenaires/?q=Xal": set(ROLES),
+        f"{BASE}referentiel/collectivites/?q=Bor": set(ROLES),
+        # A document: to those who see its application; a draft's to its authority only.
+        f"{BASE}{sent.pk}/pieces-jointes/{sent_document}/": concerned,
+        f"{BASE}{draft.pk}/pieces-jointes/{draft_document}/": {"other_authority"},
+        # Another application's document through this application's URL: nobody.
+        f"{BASE}{sent.pk}/pieces-jointes/{draft_document}/": set(),
         f"{BASE}appels/{online.pk}/candidater/": {"applicant", "other_authority"},
         f"{BASE}{sent.pk}/": concerned,
         f"{BASE}{draft.pk}/": {"other_authority"},
@@ -79,7 +101,9 @@ def test_get_matrix(client, world, role):
             assert response.status_code == 200, (url, role, response.status_code)
         else:
             assert response.status_code == 404, (url, role, response.status_code)
-        if response.status_code == 200 and not url.endswith(".xlsx"):
+        if response.status_code == 200 and "/pieces-jointes/" in url:
+            assert b"".join(response.streaming_content).startswith(b"%PDF")
+        elif response.status_code == 200 and not url.endswith(".xlsx"):
             page = response.content.decode()
             if role not in {"applicant", "prefecture", "embassy", "instructor"}:
                 assert SECRET not in page, (url, role)
@@ -125,3 +149,34 @@ def test_a_prefecture_or_embassy_does_not_see_private_notes_or_scores(client, wo
         assert "Note interne du ministère" not in client.get(f"{BASE}{world['sent'].pk}/").content.decode()
     client.force_login(world["people"]["instructor"])
     assert "Note interne du ministère" in client.get(f"{BASE}{world['sent'].pk}/").content.decode()
+
+
+@pytest.mark.parametrize("role", ALL)
+def test_only_the_applicant_adds_or_removes_documents_of_an_editable_file(client, world, role):
+    """Documents are added to a draft (or a file sent back) by its authority only: on the sent
+    file the applicant gets 403, everyone else 404; on the draft only its authority adds one."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    if role != "anonymous":
+        client.force_login(world["people"][role])
+    cases = ((world["sent"], set(), {"applicant"}), (world["draft"], {"other_authority"}, set()))
+    for application, allowed, forbidden in cases:
+        count = application.attachments.count()
+        upload = SimpleUploadedFile("piece.pdf", pdf_bytes(), content_type="application/pdf")
+        response = client.post(
+            f"{BASE}{application.pk}/pieces-jointes/", {"key": "other", "description": "Pièce", "file": upload}
+        )
+        document = application.attachments.first()
+        removal = client.post(f"{BASE}{application.pk}/pieces-jointes/{document.pk}/supprimer/")
+        if role == "anonymous":
+            assert response.status_code == 302 and "/espace/compte/login/" in response["Location"]
+            assert removal.status_code == 302 and "/espace/compte/login/" in removal["Location"]
+        elif role in allowed:
+            assert response.status_code == 302 and removal.status_code == 302
+            assert application.attachments.count() == count
+        elif role in forbidden:
+            assert (response.status_code, removal.status_code) == (403, 403)
+            assert application.attachments.count() == count
+        else:
+            assert (response.status_code, removal.status_code) == (404, 404), (role, application)
+            assert application.attachments.count() == count

@@ -197,7 +197,7 @@ def test_bad_input_is_a_form_error_not_a_500(client, authority):
     response = propose(client, authority, title="", start_year="2020", end_year="2010", kind="nope")
     assert response.status_code == 200
     body = response.content.decode()
-    assert '<a href="#id_title">Titre</a> : Champ requis.' in body
+    assert '<a href="#id_title">Renseignez « Titre ».</a>' in body
     assert "L’année de fin ne doit pas précéder l’année de début." in body
     assert "error-summary" in body
     assert propose(client, authority).status_code == 200  # nothing changed

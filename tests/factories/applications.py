@@ -88,7 +88,6 @@ def complete_data(application, **overrides):
         "summary": "Échanges de jeunes volontaires entre les deux villes.",
         "duration_months": "24",
         "expected_results": "Quarante jeunes formés à la participation citoyenne.",
-        "partner_sirens": "",
         "partner_authorities": [
             str(pk) for pk in PartnerAuthority.objects.filter(name="Xalapa").values_list("pk", flat=True)
         ],

@@ -8,10 +8,15 @@
   var timer = null;
   var stopped = false;
   function save() {
-    if (stopped) return;
+    if (stopped) return Promise.resolve();
+    timer = null;
     var data = new FormData(form);
     data.set("action", "save");
-    fetch(form.dataset.autosaveUrl, {
+    // A name being typed in a picker is not sent: it is chosen in its list (referential.js).
+    form.querySelectorAll("[data-referential-add]").forEach(function (input) {
+      data.delete(input.name);
+    });
+    return fetch(form.dataset.autosaveUrl, {
       method: "POST",
       body: data,
       headers: { "X-Autosave": "1" },
@@ -40,4 +45,15 @@
   }
   form.addEventListener("input", schedule);
   form.addEventListener("change", schedule);
+  // A document is sent by its own form (the page reloads): the pending changes are saved first.
+  document.querySelectorAll("form[data-attachment-form]").forEach(function (upload) {
+    upload.addEventListener("submit", function (event) {
+      if (timer === null) return;
+      event.preventDefault();
+      window.clearTimeout(timer);
+      save().then(function () {
+        upload.submit();
+      });
+    });
+  });
 })();
