@@ -214,6 +214,33 @@ def test_followup_lists_who_has_not_declared(client, world):
     assert "apd-missing" in html
 
 
+def test_followup_pages_do_not_grow_in_queries(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories.accounts import commune
+
+    the_campaign = campaign(2025)
+    client.force_login(world["reviewer"])
+
+    def measure():
+        client.get("/admin/apd/2025/")
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/admin/apd/2025/")
+        assert response.status_code == 200
+        return len(queries), response.content.decode()
+
+    declare(the_campaign, commune("29019", "212900195", "Brest", "29"), None, [flow(world["senegal"])])
+    few, _html = measure()
+    for number in range(70):
+        authority = commune(f"56{number:03d}", f"2156{number:05d}", f"Commune {number:02d}", "56")
+        if number % 3 == 0:
+            declare(the_campaign, authority, None, [flow(world["mexico"]), flow(None, "20.00")])
+    many, html = measure()
+    assert many == few, (few, many)
+    assert "Commune 01" in html and "Commune 00" in html  # not declared / declared, both listed
+
+
 def test_space_home_has_the_apd_section_for_members_only(client, world):
     campaign(2025)
     client.force_login(world["user"])
