@@ -36,6 +36,14 @@ def label(code, language=None):
     return (row["name_fr"] if language.startswith("fr") else "") or row["name_en"]
 
 
+def label_language(code, language=None):
+    """The language of ``label(code, language)``: "fr" when the French name is shown, else "en"
+    (for the ``lang`` attribute of a French page that shows an English name)."""
+    row = purpose_codes().get(code)
+    language = language or translation.get_language() or "en"
+    return "fr" if row and language.startswith("fr") and row["name_fr"] else "en"
+
+
 def choices():
     """The codes that can be declared (withdrawn ones left out)."""
     return [(code, f"{code} — {label(code)}") for code, row in purpose_codes().items() if row["status"] != "withdrawn"]

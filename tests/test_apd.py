@@ -75,7 +75,13 @@ def test_declare_two_flows_preview_totals_then_receipt(client, world, mailoutbox
     assert response.status_code == 200
     html = response.content.decode()
     assert "apd-totals-country" in html and "apd-totals-sector" in html
-    assert "Sénégal" in html and "Mexique" in html
+    by_country = re.search(r'<table id="apd-totals-country">.*?</table>', html, re.S).group(0)
+    assert re.search(r'<th scope="row">Sénégal</th><td dir="ltr">12\s000,50</td>', by_country)
+    assert re.search(r'<th scope="row">Mexique</th><td dir="ltr">3\s000,00</td>', by_country)
+    by_sector = re.search(r'<table id="apd-totals-sector">.*?</table>', html, re.S).group(0)
+    water = "14030 — Approvisionnement en eau potable et assainissement - dispositifs de base"
+    assert re.search(rf'<th scope="row">{water}</th><td dir="ltr">12\s000,50</td>', by_sector)
+    assert re.search(r'<th scope="row">16066 — Culture</th><td dir="ltr">3\s000,00</td>', by_sector)
     assert Declaration.objects.count() == 0  # nothing saved before the confirmation
     payload = re.search(r'name="payload" value="([^"]+)"', html).group(1)
     with django_capture_on_commit_callbacks(execute=True):
@@ -172,6 +178,15 @@ def test_review_question_and_validate_in_the_admin(client, world, mailoutbox, dj
     declaration.refresh_from_db()
     assert declaration.status == "question"
     assert any("Quel est le projet ?" in message.body for message in mailoutbox)
+    # The authority sees the question on its declaration and can answer with a new version.
+    client.force_login(world["user"])
+    html = client.get(f"/fr/espace/apd/declarations/{declaration.reference}/").content.decode()
+    assert "Question du ministère" in html and "Quel est le projet ?" in html
+    answer = [flow(world["senegal"], "1000.00", proposed_project="Puits")]
+    declare(the_campaign, world["authority"], world["user"], answer)
+    declaration.refresh_from_db()
+    assert declaration.status == "submitted" and declaration.current_version.number == 2
+    client.force_login(world["reviewer"])
     client.post(url, {"action": "validate"})
     declaration.refresh_from_db()
     assert declaration.status == "validated"
@@ -204,14 +219,29 @@ def test_treasury_export_columns(client, world):
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     values = list(sheet.iter_rows(values_only=True))
     assert values[0][0] == "year" and values[1][13] == 1000
+    # ?validated=1: the validated declarations only.
+    response = client.get("/admin/apd/2025/export.csv?validated=1")
+    assert list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))) == []
+    Declaration.objects.get().validate(world["reviewer"])
+    response = client.get("/admin/apd/2025/export.csv?validated=1")
+    assert len(list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))) == 2
 
 
 def test_followup_lists_who_has_not_declared(client, world):
-    campaign(2025)
+    from tests.factories.accounts import commune
+    from tests.factories.atlas import ProjectFactory
+
+    the_campaign = campaign(2025)
+    aytre = commune("17028", "211700281", "Aytré", "17")
+    ProjectFactory(lead=commune("17001", "211700018", "Zzz-sur-Mer", "17"))
+    declare(the_campaign, commune("17200", "211702004", "Rochefort", "17"), None, nothing=True)
     client.force_login(world["reviewer"])
     html = client.get("/admin/apd/2025/").content.decode()
-    assert "La Rochelle" in html
-    assert "apd-missing" in html
+    missing = html[html.index("apd-missing") :]
+    # The authority with Atlas projects first, then by name; the one that declared is not there.
+    assert missing.index("Zzz-sur-Mer") < missing.index("Aytré") < missing.index("La Rochelle")
+    assert "Rochefort" not in missing
+    assert aytre.name in missing
 
 
 def test_followup_pages_do_not_grow_in_queries(client, world):
