@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apd.purpose_codes import label as purpose_label
-from apd.purpose_codes import purpose_codes
+from apd.purpose_codes import label_language, purpose_codes
 from atlas.models import ApdFigure, ApdFlowFigure
 
 ZERO = Decimal("0.00")
@@ -251,6 +251,10 @@ class Flow(models.Model):
     @property
     def purpose_label(self):
         return purpose_label(self.purpose_code)
+
+    @property
+    def purpose_label_language(self):
+        return label_language(self.purpose_code)
 
 
 class Review(models.Model):

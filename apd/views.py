@@ -22,6 +22,7 @@ from apd import access, services
 from apd.forms import DeclarationForm, FlowFormSet, flows_check
 from apd.models import Campaign, Declaration, DeclarationVersion, Receipt
 from apd.purpose_codes import label as purpose_label
+from apd.purpose_codes import label_language
 from apd.receipts import country_rows
 from portal.authorities import FrenchAuthority
 
@@ -109,7 +110,8 @@ def totals_of(flows):
         by_sector[flow["purpose_code"]] = by_sector.get(flow["purpose_code"], 0) + flow["amount"]
     countries = country_rows(sorted(by_country.items(), key=lambda pair: -pair[1]))
     sectors = [
-        (f"{code} — {purpose_label(code)}", total) for code, total in sorted(by_sector.items(), key=lambda p: -p[1])
+        (f"{code} — {purpose_label(code)}", total, label_language(code))
+        for code, total in sorted(by_sector.items(), key=lambda p: -p[1])
     ]
     return countries, sectors, sum((flow["amount"] for flow in flows), 0)
 

@@ -55,7 +55,7 @@ def generate_apd_volume(authorities=4800, years=10, seed=11, stdout=None):
     engaged = ProjectFrenchAuthority.objects.filter(authority=OuterRef("pk"))
     chosen = list(FrenchAuthority.objects.annotate(engaged=Exists(engaged)).order_by("-engaged", "pk")[:authorities])
     countries = list(Country.objects.exclude(continent="").order_by("iso_code"))
-    codes = list(purpose_codes())
+    codes = [code for code, row in purpose_codes().items() if row["status"] != "withdrawn"]
     channels = list(Flow.Channel.values)
     created = 0
     for campaign in campaigns_for(years):

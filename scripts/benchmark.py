@@ -81,6 +81,17 @@ busiest = (
     ProjectPartner.objects.filter(project__status="published", country__isnull=False)
     .values_list("country__iso_code").annotate(n=Count("project")).order_by("-n").first()[0]
 )
+# The APD figures of a département and of an authority: those with the most declared APD rows.
+from atlas.models import ApdFigure, ApdFlowFigure
+apd_authority = (
+    ApdFigure.objects.values_list("authority__kind", "authority__code")
+    .annotate(n=Count("pk")).order_by("-n", "authority__kind", "authority__code").first()
+)
+apd_departement = (
+    ApdFigure.objects.filter(authority__departement__isnull=False)
+    .values_list("authority__departement__code").annotate(n=Count("pk")).order_by("-n").first()[0]
+)
+apd_year = ApdFlowFigure.objects.order_by("-year").values_list("year", flat=True).first()
 # The admin pages, as a superuser of the benchmark database with a session of its own; the call
 # edited is the one with the most laureates, topped up to 500 rows.
 from importlib import import_module
@@ -141,6 +152,9 @@ print(json.dumps({
         # The APD figures (declared APD by year, share per continent) on the World and continent pages.
         "atlas_world_apd": f"{atlas.url}monde/",
         "atlas_continent_apd": f"{atlas.url}monde/002/",
+        "atlas_departement_apd": f"{atlas.url}collectivites/departement/{apd_departement}/",
+        "atlas_authority_apd": f"{atlas.url}collectivites/{apd_authority[0]}/{apd_authority[1]}/",
+        "atlas_apd_open_data": f"{atlas.url}donnees/apd/{apd_year}/",
         "atlas_list": f"{atlas.url}projets/?continent=002&funding=own&year={year}",
         "space": "/fr/espace/",
         "admin_dashboard": "/admin/",
@@ -216,6 +230,11 @@ LABELS = {
     "autocomplete": "Autocomplete « coop »",
     "atlas": "Atlas home",
     "atlas_country": "Atlas country page (most projects)",
+    "atlas_world_apd": "Atlas World page (declared APD, share per continent)",
+    "atlas_continent_apd": "Atlas continent page (Africa, declared APD)",
+    "atlas_departement_apd": "Atlas département page (most APD figures)",
+    "atlas_authority_apd": "Atlas authority page (most APD figures)",
+    "atlas_apd_open_data": "APD open-data file of the latest year",
     "atlas_list": "Atlas list, filtered",
     "space": "Professional space (signed-in agent)",
     "admin_dashboard": "Admin: dashboard",

