@@ -30,7 +30,7 @@ SEEN = {
         "count": "3 proyectos",
         "since": ("desde 2016", "desde 2019", "desde 2022"),
         "funding": ("Fondos propios", "Otra financiación", "Convocatoria del ministerio", "AFD (FICOL)"),
-        "brest": ("1 proyecto de cooperación", "Convocatorias ganadas", "Ayuda pública al desarrollo"),
+        "brest": ("1 proyecto de cooperación", "Convocatorias ganadas", "Ayuda oficial al desarrollo"),
     },
 }
 WATER_IN_SENEGAL = {
