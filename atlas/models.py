@@ -490,6 +490,8 @@ class FundingLine(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("funding line")
         verbose_name_plural = _("funding lines")
+        # The list's funding filter (projects with a line of a source): read from the index alone.
+        indexes = [models.Index(fields=["source", "project"], name="atlas_funding_source_project")]
 
     def __str__(self):
         return f"{self.get_source_display()} {self.year or ''} {self.amount} €"
