@@ -43,6 +43,7 @@ from portal.models import Country
 from portal.taxonomy import content_language, country_choices, sort_key
 
 MAX_KEYWORDS = 8
+MAX_PAGE = 100_000
 
 
 class CachedChoices:
@@ -185,11 +186,13 @@ class ProjectListing(Listing):
             .annotate(keys=KeyList("theme__translation_key"))
             .values("keys")
         )
-        rows = list(
-            self.queryset.annotate(listing_total=Window(Count("pk")), theme_keys=Subquery(keys))[
-                start : start + self.per_page
-            ]
-        )
+        rows = []
+        if number <= MAX_PAGE:  # beyond: no such page, and no offset too large for the database
+            rows = list(
+                self.queryset.annotate(listing_total=Window(Count("pk")), theme_keys=Subquery(keys))[
+                    start : start + self.per_page
+                ]
+            )
         if not rows:
             page_obj = paginate(self.request, self.queryset, self.per_page)
         else:
