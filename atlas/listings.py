@@ -10,24 +10,64 @@ and the map's data.
 """
 
 import django_filters
-from django.db.models import Max, Min, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Aggregate,
+    CharField,
+    Count,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Window,
+    prefetch_related_objects,
+)
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from atlas.models import FundingLine, Project, ProjectFrenchAuthority, ProjectPartner
+from atlas import stats
+from atlas.models import FundingLine, Project, ProjectFrenchAuthority, ProjectPartner, listing_prefetches
 from portal.authorities import FrenchAuthority, PartnerAuthority
-from portal.listing import ChoiceFilter, CountryFilter, DataChoiceFilter, Listing, ListingFilterSet, ThemeFilter
+from portal.listing import (
+    ChoiceFilter,
+    CountryFilter,
+    DataChoiceFilter,
+    Listing,
+    ListingFilterSet,
+    ThemeFilter,
+    paginate,
+)
 from portal.models import Country
-from portal.taxonomy import country_choices, sort_key
+from portal.taxonomy import content_language, country_choices, sort_key
 
 MAX_KEYWORDS = 8
+MAX_PAGE = 100_000
 
 
-class PartnerCountryFilter(CountryFilter):
+class CachedChoices:
+    """The choices of a filter are those of the whole published Atlas (the unfiltered list),
+    the same for every visitor of a language: cached (``atlas.stats.cached``, emptied by any
+    change to the Atlas) rather than read by one query per filter and request."""
+
+    def choices_from(self, filterset, queryset):
+        key = f"choices:{self.filter_name}:{content_language()}"
+        return stats.cached(key, lambda: list(self.uncached_choices(filterset, queryset)))
+
+    def uncached_choices(self, filterset, queryset):
+        return super().choices_from(filterset, queryset)
+
+
+class AtlasThemeFilter(CachedChoices, ThemeFilter):
+    pass
+
+
+class PartnerCountryFilter(CachedChoices, CountryFilter):
     """``?country=<ISO code>``: projects with a partner in that country; choices are the
     countries of the partners of the list."""
 
-    def choices_from(self, filterset, queryset):
+    def uncached_choices(self, filterset, queryset):
         used = ProjectPartner.objects.filter(project__in=queryset.order_by().values("pk")).values("country")
         return country_choices(Country.objects.filter(pk__in=used))
 
@@ -37,11 +77,11 @@ class PartnerCountryFilter(CountryFilter):
         return qs.filter(pk__in=ProjectPartner.objects.filter(country__iso_code=value).values("project_id"))
 
 
-class FrenchPlaceFilter(DataChoiceFilter):
+class FrenchPlaceFilter(CachedChoices, DataChoiceFilter):
     """``?region=53`` / ``?departement=29``: projects whose lead authority is in that région or
     département (official code); choices are those of the list's projects."""
 
-    def choices_from(self, filterset, queryset):
+    def uncached_choices(self, filterset, queryset):
         places = FrenchAuthority.objects.filter(pk__in=queryset.order_by().values(self.field_name))
         return sorted(((place.code, place.name) for place in places), key=lambda pair: sort_key(pair[1]))
 
@@ -49,10 +89,10 @@ class FrenchPlaceFilter(DataChoiceFilter):
         return qs if not value else qs.filter(**{f"{self.field_name}__code": value})
 
 
-class ActiveYearFilter(DataChoiceFilter):
+class ActiveYearFilter(CachedChoices, DataChoiceFilter):
     """``?year=2021``: projects running that year (started then or before, not ended before)."""
 
-    def choices_from(self, filterset, queryset):
+    def uncached_choices(self, filterset, queryset):
         bounds = queryset.order_by().aggregate(first=Min("start_year"), last=Max("end_year"))
         if not bounds["first"]:
             return []
@@ -68,7 +108,7 @@ class ActiveYearFilter(DataChoiceFilter):
 
 class ProjectFilterSet(ListingFilterSet):
     q = django_filters.CharFilter(label=_("Keywords"), method="filter_keywords", max_length=200)
-    theme = ThemeFilter(field_name="themes")
+    theme = AtlasThemeFilter(field_name="themes")
     kind = ChoiceFilter(choices=Project.Kind.choices, label=_("Kind of action"))
     funding = ChoiceFilter(
         choices=FundingLine.Source.choices, label=_("Funding source"), method="filter_funding", empty_label=_("All")
@@ -123,8 +163,52 @@ class ProjectListing(Listing):
         from atlas.views import with_listing_labels
 
         projects = list(projects)
-        if projects:
-            ids = [project.pk for project in projects]
-            order = {pk: index for index, pk in enumerate(ids)}
-            projects = sorted(Project.objects.filter(pk__in=ids).for_listing(), key=lambda p: order[p.pk])
+        prefetches = listing_prefetches()
+        if projects and hasattr(projects[0], "theme_keys"):  # read with the page (page_obj)
+            prefetches.remove("themes")
+        prefetch_related_objects(projects, *prefetches)
         return with_listing_labels(self.page, projects)
+
+    @cached_property
+    def page_obj(self):
+        """The requested page (``portal.listing.paginate``'s lenient rules) in one query for a
+        page with rows: the total is a window count over the filtered list and each row's themes
+        come as their keys; an empty or out-of-range page falls back to ``paginate``."""
+        try:
+            number = max(int(self.request.GET.get("page") or 1), 1)
+        except ValueError:
+            number = 1
+        start = (number - 1) * self.per_page
+        keys = (
+            Project.themes.through.objects.filter(project_id=OuterRef("pk"))
+            .order_by()
+            .values("project_id")
+            .annotate(keys=KeyList("theme__translation_key"))
+            .values("keys")
+        )
+        rows = []
+        if number <= MAX_PAGE:  # beyond: no such page, and no offset too large for the database
+            rows = list(
+                self.queryset.annotate(listing_total=Window(Count("pk")), theme_keys=Subquery(keys))[
+                    start : start + self.per_page
+                ]
+            )
+        if not rows:
+            page_obj = paginate(self.request, self.queryset, self.per_page)
+        else:
+            paginator = Paginator(self.queryset, self.per_page)
+            paginator.count = rows[0].listing_total  # the cached property, known without a query
+            page_obj = Page(rows, number, paginator)
+        page_obj.object_list = self.decorate_page(page_obj.object_list)
+        return page_obj
+
+
+class KeyList(Aggregate):
+    """The values as text separated by commas (``STRING_AGG``; ``GROUP_CONCAT`` on SQLite)."""
+
+    function = "STRING_AGG"
+    template = "%(function)s(CAST(%(expressions)s AS TEXT), ',')"
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function="GROUP_CONCAT", **extra_context)

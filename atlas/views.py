@@ -4,6 +4,8 @@ Each public page reads what it shows in a fixed number of queries, whatever the 
 projects, links or funding lines (tests/test_atlas_pages.py holds them to a budget).
 """
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -33,16 +35,16 @@ from portal.gazetteer import country_numeric_codes
 from portal.i18n import localized_pages
 from portal.models import Country
 from portal.routing import serves
-from portal.taxonomy import attach_localized_themes, localize_themes, sort_key
+from portal.taxonomy import localize_themes, sort_key
 
 PROJECTS_PER_PAGE = 20
 
 
 @serves(AtlasIndexPage, "index")
 def atlas_index(request, page):
-    """The Atlas home: the live figures, the continents, the map, the way to the list."""
-    projects = Project.objects.published()
-    continents = stats.continents(projects)
+    """The Atlas home: the live figures, the continents, the map, the way to the list (all
+    from the cached figures of the whole Atlas: no query of its own once cached)."""
+    continents = stats.continents()
     return page.render(
         request,
         context_overrides={
@@ -51,7 +53,7 @@ def atlas_index(request, page):
             "list_url": page.url + page.reverse_subpage("projects"),
             "world_url": page.url + page.reverse_subpage("world"),
             "map_data_url": page.url + page.reverse_subpage("map_data"),
-            "country_rows": stats.countries(projects),
+            "country_rows": stats.countries(),
         },
     )
 
@@ -72,7 +74,7 @@ def render_level(request, page, *, title, projects, list_query, trail, children=
 @serves(AtlasIndexPage, "world")
 def world(request, page):
     projects = Project.objects.published()
-    children = [(name, page.continent_url(code), count) for code, name, count in stats.continents(projects)]
+    children = [(name, page.continent_url(code), count) for code, name, count in stats.continents()]
     return render_level(
         request,
         page,
@@ -111,7 +113,7 @@ def continent(request, page, code):
 
 @serves(AtlasIndexPage, "country")
 def country(request, page, iso):
-    country = Country.objects.filter(iso_code=iso).first()
+    country = stats.country_by_iso(iso)
     if country is None:
         raise Http404
     projects = Project.objects.published().filter(
@@ -345,11 +347,18 @@ def partner_authority_detail(request, page, pk):
 
 
 def with_listing_labels(page, projects):
-    """Attach to each project of a list its address, lead authority, partners and theme names."""
-    attach_localized_themes(projects)
+    """Attach to each project of a list its address, lead authority, partners and theme names
+    (in the active language, from the cached names: no query for them)."""
+    names = stats.theme_names()
     for project in projects:
         project.public_url = page.project_url(project)
-        project.theme_names = [theme.name for theme in project.localized_themes]
+        if hasattr(project, "theme_keys"):  # read with the page of a list (ProjectListing.page_obj)
+            keys = [uuid.UUID(key) for key in (project.theme_keys or "").split(",") if key]
+            project.theme_names = sorted({names[key] for key in keys if key in names}, key=sort_key)
+        else:
+            project.theme_names = sorted(
+                (names.get(theme.translation_key, theme.name) for theme in project.themes.all()), key=sort_key
+            )
         lead = project.lead_link()
         project.lead_name = lead.display_name if lead else ""
         project.partner_names = [

@@ -440,3 +440,64 @@ def test_search(client, site):
     assert len(few["search, news only"][1].context["results"]) == 1
     assert len(many["search, news only"][1].context["results"]) == 10
     assert "<mark>solidarité</mark> internationale des collectivités" in many["search, news only"][1].content.decode()
+
+
+# --- Atlas --------------------------------------------------------------------------------------
+
+# The Atlas home, a country page and a filtered project list: at most twelve queries each (the
+# ceiling of issue 16), seven of them the routing and the layout every page shares. The home reads
+# the cached figures of the whole Atlas; a country page reads its figures and counts by theme in
+# one statement; the list reads its filters' choices from the cache and its page with its total
+# (atlas/stats.py, atlas/listings.py). No margin: the ceiling is the issue's.
+ATLAS_BUDGETS = {
+    "atlas": 12,  # 8 on the demo and on the generated volume (11 before)
+    "atlas country": 12,  # 12 (19 before)
+    "atlas list, filtered": 12,  # 12 (22 before)
+}
+BUDGETS.update(ATLAS_BUDGETS)
+
+
+def test_atlas_home_country_and_filtered_list(client, site):
+    """Projects of French communes with partners in Senegal, on water, funded by their own funds:
+    one at first, then sixty more (each with its own authority, partner, theme and funding)."""
+    from tests.factories.atlas import (
+        AtlasIndexPageFactory,
+        FrenchAuthorityFactory,
+        FundingLineFactory,
+        PartnerAuthorityFactory,
+        ProjectFactory,
+    )
+
+    page = AtlasIndexPageFactory()
+    senegal, water = site["countries"]["SN"], site["themes"]["water"]
+    senegal.continent = "002"
+    senegal.save()
+
+    def add(count, prefix, start_year=2018):
+        for number in range(count):
+            project = ProjectFactory(
+                title=f"{prefix} {number}",
+                start_year=start_year,
+                lead=FrenchAuthorityFactory(),
+                partners=[PartnerAuthorityFactory(country=senegal, name=f"{prefix} partenaire {number}")],
+                themes=[water],
+            )
+            FundingLineFactory(project=project, source="own", year=2019)
+
+    routes = {
+        "atlas": (page.url, None),
+        "atlas country": (f"{page.url}pays/SN/", None),
+        "atlas list, filtered": (
+            f"{page.url}projets/",
+            {"continent": "002", "country": "SN", "theme": "eau-assainissement", "funding": "own", "year": "2020"},
+        ),
+    }
+    add(1, "Eau potable")
+    few = measure(client, routes)
+    add(59, "Assainissement")
+    add(1, "Forages de Matam", start_year=2020)
+    many = measure(client, routes)
+    assert_within_budget(few, many, "Sénégal")
+    listing, home = (many[name][1].content.decode() for name in ("atlas list, filtered", "atlas"))
+    assert "Forages de Matam 0" in listing and "61 projets" in listing
+    assert '61</span> <span class="portal-key-figure__label">projets de coopération' in home
