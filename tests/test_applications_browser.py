@@ -146,7 +146,7 @@ def test_from_draft_to_laureate(live_server, browser):
     page.set_input_files(
         "#file-other", files=[{"name": "deliberacion.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}]
     )
-    page.locator("form[data-attachment-form]").get_by_role("button").click()
+    page.get_by_role("button", name="Enviar el documento").click()
     page.wait_for_url("**/modifier/#attachments")
     assert "deliberacion.pdf" in page.locator("#attachments").inner_text()
     assert "Deliberación aprobada" in page.input_value("#id_summary")
