@@ -38,7 +38,7 @@ def test_error_summary_focus_and_captcha_alternatives(live_server, browser_page,
         assert len(response.body()) > 1000
         page.get_by_role("button", name=page.locator("[data-captcha-refresh]").inner_text()).click()
         page.wait_for_function(
-            "before => document.querySelector('.intake-captcha img').getAttribute('src') !== before", arg=before
-        )
+                "before => document.querySelector('.intake-captcha img').getAttribute('src') !== before", arg=before
+            )
         assert page.locator("[data-captcha-status]").inner_text() == new_code
         assert page.evaluate("document.activeElement.id") == "id_captcha_1"
