@@ -317,10 +317,11 @@ def test_call_with_laureates_translated_and_a_scheduled_item_goes_live_by_itself
         editor.keyboard.type("Programme et inscriptions.")
         editor.locator("button[data-side-panel-toggle=status]").click()
         editor.locator("button[data-a11y-dialog-show=schedule-publishing-dialog]").first.click()
-        editor.fill("#id_go_live_at", go_live.strftime("%Y-%m-%d %H:%M"))
-        editor.keyboard.press("Escape")  # the date picker
+        dialog = editor.locator("#schedule-publishing-dialog")
+        dialog.locator("#id_go_live_at").fill(go_live.strftime("%Y-%m-%d %H:%M"))
+        dialog.locator("#id_go_live_at").press("Tab")  # leaves the date picker (Escape would close the dialog)
         with editor.expect_navigation():
-            editor.locator("#schedule-publishing-dialog button[type=submit]").click()
+            dialog.locator("button[type=submit]").click()
         editor.wait_for_url("**/edit/")
         submit_for_moderation(editor)
     except Exception:
