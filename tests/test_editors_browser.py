@@ -319,7 +319,7 @@ def test_call_with_laureates_translated_and_a_scheduled_item_goes_live_by_itself
         editor.locator("button[data-a11y-dialog-show=schedule-publishing-dialog]").first.click()
         dialog = editor.locator("#schedule-publishing-dialog")
         dialog.locator("#id_go_live_at").fill(go_live.strftime("%Y-%m-%d %H:%M"))
-        dialog.locator("#id_go_live_at").press("Tab")  # leaves the date picker (Escape would close the dialog)
+        dialog.get_by_role("heading", name="Définir la programmation de publication").click()  # closes the date picker
         with editor.expect_navigation():
             dialog.locator("button[type=submit]").click()
         editor.wait_for_url("**/edit/")
