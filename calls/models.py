@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -27,6 +27,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from calls import exports
+from calls.admin_panels import LaureatesPanel
 from calls.status import (
     ACCEPTING,
     BADGES,
@@ -287,12 +288,8 @@ class CallPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
             _("How to apply"),
         ),
         FieldPanel("body"),
-        InlinePanel(
-            "laureates",
-            heading=_("Laureates"),
-            label=_("Laureate"),
-            help_text=_("To add many at once, use “Import laureates” in the page's action menu."),
-        ),
+        # Edited out of the page editor (calls/views.py): a count and the links to the list.
+        LaureatesPanel(heading=_("Laureates")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -469,12 +466,6 @@ class Laureate(Orderable):
         "portal.Theme", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("theme")
     )
     amount = models.DecimalField(_("amount granted (€)"), max_digits=12, decimal_places=2, null=True, blank=True)
-
-    panels = [
-        FieldRowPanel([FieldPanel("french_authority"), FieldPanel("partner_authority")]),
-        FieldRowPanel([FieldPanel("country"), FieldPanel("theme"), FieldPanel("amount")]),
-        FieldPanel("project_title"),
-    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("laureate")

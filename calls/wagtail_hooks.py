@@ -1,4 +1,5 @@
-"""Admin: the laureate import view and the button that leads to it from a call page."""
+"""Admin: the laureates' screens of a call (list, row form, import) and the button that leads to
+them from a call page."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,24 +14,27 @@ from calls.models import CallPage
 def register_import_url():
     return [
         path("calls/<int:page_id>/import-laureates/", views.import_laureates_view, name="calls_import_laureates"),
+        path("calls/<int:page_id>/laureates/", views.laureates_view, name="calls_laureates"),
+        path("calls/<int:page_id>/laureates/add/", views.laureate_edit_view, name="calls_laureate_add"),
+        path("calls/<int:page_id>/laureates/<int:index>/", views.laureate_edit_view, name="calls_laureate_edit"),
+        path(
+            "calls/<int:page_id>/laureates/<int:index>/delete/",
+            views.laureate_delete_view,
+            name="calls_laureate_delete",
+        ),
     ]
 
 
-def import_button(page, user, priority):
+def laureates_button(page, user, priority):
     if isinstance(page.specific_deferred, CallPage) and page.permissions_for_user(user).can_edit():
-        yield Button(
-            _("Import laureates"),
-            reverse("calls_import_laureates", args=[page.pk]),
-            icon_name="upload",
-            priority=priority,
-        )
+        yield Button(_("Laureates"), reverse("calls_laureates", args=[page.pk]), icon_name="list-ul", priority=priority)
 
 
 @hooks.register("register_page_header_buttons")
-def page_header_import_button(page, user, view_name, next_url=None):
-    yield from import_button(page, user, priority=62)
+def page_header_laureates_button(page, user, view_name, next_url=None):
+    yield from laureates_button(page, user, priority=62)
 
 
 @hooks.register("register_page_listing_more_buttons")
-def page_listing_import_button(page, user, next_url=None):
-    yield from import_button(page, user, priority=45)
+def page_listing_laureates_button(page, user, next_url=None):
+    yield from laureates_button(page, user, priority=45)

@@ -52,7 +52,9 @@ class ShortcutsPanel(Component):
             links.append(
                 {
                     "label": _("Publish a list of laureates"),
-                    "help": _("Choose the call, then “Import laureates” in its menu."),
+                    "help": _(
+                        "Choose the call, then “Laureates” in its menu: add them one by one or import a spreadsheet."
+                    ),
                     "url": reverse("wagtailadmin_explore", args=[call_index.pk]),
                     "icon": "upload",
                 }

@@ -7,8 +7,8 @@ A page is written in one locale, so its choosers offer the items of that locale 
   longer tag a French page with the Spanish copy of a theme.
 - **Countries** (one row per ISO code): each once, named in the page's language, sorted by that
   name.
-- **Snippet choosers** (a laureate row's theme): the chooser opens filtered on the page's locale.
-  A laureate row's country chooser names countries in the editor's language.
+- **Snippet choosers**: a theme chooser opens filtered on the page's locale. The laureate form of
+  a call (``calls/views.py``) gets the call's themes and country names the same way.
 
 Translations made with wagtail-localize get their themes mapped to the target locale's copies
 automatically (``TaxonomyPageMixin.localize_taxonomy``, run on every save): the source's themes

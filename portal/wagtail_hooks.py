@@ -22,6 +22,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from portal.admin_explorer import annotate_translation_state, replace_localize_listing_hook
 from portal.admin_lockouts import LockoutViewSet
 from portal.admin_tasks import BackgroundTaskViewSet
 from portal.authorities import FrenchAuthority, PartnerAuthority
@@ -176,3 +177,7 @@ hooks.register("before_serve_page", note_served_page)
 # Before wagtail-localize's own hook, which renders its translation editor (order 0).
 hooks.register("before_edit_page", moderate_translation, order=-1)
 hooks.register("register_admin_urls", translation_moderation_urls, order=-1)
+
+# The explorer's rows without per-row queries (portal/admin_explorer.py).
+hooks.register("construct_explorer_page_queryset", annotate_translation_state)
+replace_localize_listing_hook()

@@ -160,6 +160,7 @@ print(json.dumps({
         "admin_dashboard": "/admin/",
         "admin_explorer": f"/admin/pages/{news_index.pk}/",
         "admin_call_edit": f"/admin/pages/{call.pk}/edit/",
+        "admin_laureates": f"/admin/calls/{call.pk}/laureates/",
     },
     "call_laureates": call.laureate_count,
     "data": {
@@ -240,6 +241,7 @@ LABELS = {
     "admin_dashboard": "Admin: dashboard",
     "admin_explorer": "Admin: page explorer (news)",
     "admin_call_edit": "Admin: edit a call with {admin_call_laureates} laureates",
+    "admin_laureates": "Admin: the laureates of that call (first 100)",
 }
 #: Pages measured also without any cache: each request gets a distinct, ignored parameter.
 UNCACHED = ("search", "autocomplete")

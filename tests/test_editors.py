@@ -109,20 +109,14 @@ def test_posting_a_theme_of_another_language_is_refused(editor_client, site_tree
     assert not NewsPage.objects.filter(slug="essai").exists()
 
 
-def test_laureate_theme_chooser_opens_on_the_page_locale(editor_client, site_tree, taxonomy):
-    index = CallIndexPageFactory(parent=site_tree["homes"]["fr"])
+def test_laureate_form_offers_the_themes_and_country_names_of_the_call_locale(editor_client, site_tree, taxonomy):
+    """A call's laureates are edited in their own form (calls/views.py), with the call's language."""
+    index = CallIndexPageFactory(parent=site_tree["homes"]["ar"], title="الدعوات", slug="daawat")
     call = CallPageFactory(parent=index)
-    Laureate.objects.create(page=call, french_authority="Lyon", country=taxonomy["algeria"], theme=taxonomy["water"])
-    call.save_revision().publish()
     with translation.override("fr"):
-        html = editor_client.get(f"/admin/pages/{call.pk}/edit/").content.decode()
-    # Each row's theme chooser (the template of a new row too) opens on the French themes.
-    chooser = 'data-chooser-url="/admin/snippets/choose/portal/theme/?locale=fr"'
-    assert chooser in html.split('id="id_laureates-0-theme-chooser"')[1][:200]
-    assert chooser in html.split('id="id_laureates-__prefix__-theme-chooser"')[1][:200]
-    modal = editor_client.get("/admin/snippets/choose/portal/theme/?locale=fr").json()["html"]
-    assert "Eau et assainissement" in modal and "Culture" in modal
-    assert "Agua y saneamiento" not in modal and "Water and sanitation" not in modal
+        html = editor_client.get(f"/admin/calls/{call.pk}/laureates/add/").content.decode()
+    assert sorted(select_options(html, "theme")) == sorted(["---------", "المياه والصرف الصحي", "الثقافة"])
+    assert sorted(select_options(html, "country")) == sorted(["---------", "الجزائر", "السنغال"])
 
 
 def translate_with_localize(page, language_code):
@@ -244,7 +238,6 @@ def test_new_body_starts_with_a_paragraph_an_untouched_one_is_dropped(editor_cli
             "body-0-deleted": "",
             "body-0-order": "0",
             "documents-count": "0",
-            "laureates-TOTAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

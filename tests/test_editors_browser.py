@@ -5,17 +5,25 @@ wagtail-localize (strings filled in its translation editor): the Arabic page is 
 until ``editeur`` submits it for moderation and ``moderateur``, from the dashboard, reviews the
 strings and approves it; then it is in the Arabic list,
 right to left, with the Arabic theme and country names; the language switcher links the two.
-axe-core finds no serious violation on the public pages visited."""
+axe-core finds no serious violation on the public pages visited. The same for a call with its
+laureates, and a news item scheduled for later goes live at its time by itself."""
+
+import datetime
+import io
 
 import feedparser
 import pytest
+import time_machine
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Locale
 
+from calls.models import CallPage
 from demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
 from news.models import NewsPage
 from tests.axe import serious_violations
 from tests.factories import CountryFactory, ThemeFactory, build_site, translate_page
+from tests.factories.calls import CallIndexPageFactory
 from tests.factories.news import NewsIndexPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -175,3 +183,167 @@ def test_editor_writes_translates_and_moderator_publishes_in_both_languages(live
         public.locator(".fr-translate__btn").first.click()
         public.locator(f"a.fr-translate__language[hreflang={code}]").first.click()
         public.wait_for_url(f"{base}{target.url}")
+
+
+CALL_TITLE = "Appel à projets Eau 2026"
+CALL_TITLE_AR = "دعوة لتقديم مشاريع المياه 2026"
+CALL_SUMMARY = "Soutien aux partenariats pour l’eau potable."
+CALL_SUMMARY_AR = "دعم الشراكات من أجل مياه الشرب."
+SCHEDULED_TITLE = "Annonce programmée du séminaire"
+
+
+def save_draft(editor):
+    with editor.expect_navigation():
+        editor.locator("footer button.action-save").first.click()
+
+
+def translate_into_arabic(editor, base, page, strings):
+    """wagtail-localize's "Translate": the Arabic draft, ``strings`` ({source: translation})
+    filled in its translation editor, then submitted for moderation from there."""
+    editor.goto(f"{base}/admin/localize/submit/page/{page.pk}/")
+    arabic_locale = Locale.objects.get(language_code="ar")
+    editor.locator(f"input[name=locales][value='{arabic_locale.pk}']").check()
+    with editor.expect_navigation():
+        editor.locator("main input[type=submit]").click()
+    try:
+        for source, translated in strings.items():
+            segment = editor.locator("li", has_text=source).last
+            segment.get_by_role("button", name="Traduire").first.click()
+            segment.locator("textarea").fill(translated)
+            segment.get_by_role("button", name="Enregistrer").click()
+            segment.get_by_role("button", name="Modifier").wait_for()
+        with editor.expect_navigation():
+            editor.get_by_role("button", name="Soumettre la traduction à la modération").click()
+    except Exception:
+        editor.screenshot(path="/tmp/editors_translate_call.png", full_page=True)
+        raise
+
+
+def publish_translation(moderator, base, title_ar):
+    moderator.goto(f"{base}/admin/")
+    try:
+        moderator.locator("[id^=awaiting-review]").locator("a", has_text=title_ar).first.click()
+        moderator.wait_for_url("**/edit/")
+        with moderator.expect_navigation():
+            moderator.get_by_role("button", name="Approuver et publier la traduction").click()
+    except Exception:
+        moderator.screenshot(path="/tmp/editors_publish_call_ar.png", full_page=True)
+        raise
+
+
+def test_call_with_laureates_translated_and_a_scheduled_item_goes_live_by_itself(live_server, browser, settings):
+    """A call with its laureate (added in the laureates' screen), moderated, published, translated
+    into Arabic: the Arabic call has the same laureate rows (synchronised, README "Decisions"), its
+    country and theme in Arabic. Then a news item scheduled for later is approved, stays offline,
+    and goes live at its time through the scheduler and the task worker, nobody clicking."""
+    site = build_site()
+    calls = CallIndexPageFactory(parent=site["homes"]["fr"])
+    translate_page(calls, "ar", title="الدعوات", slug="daawat")
+    news = NewsIndexPageFactory(parent=site["homes"]["fr"])
+    water = ThemeFactory(name="Eau et assainissement", slug="eau")
+    water_ar = water.copy_for_translation(Locale.objects.get(language_code="ar"))
+    water_ar.name = "المياه والصرف الصحي"
+    water_ar.save()
+    CountryFactory(iso_code="DZ", name="Algérie", name_ar="الجزائر", name_en="Algeria")
+    call_command("setup_roles", verbosity=0)
+    ensure_demo_accounts()
+    base = live_server.url
+    today = timezone.localdate()
+
+    # The editor writes the call, saves it, then adds its laureate in the laureates' screen.
+    editor = log_in(browser, base, "editeur")
+    editor.get_by_role("link", name="Ajouter un appel à projets").click()
+    editor.wait_for_url(f"**/admin/pages/add/calls/callpage/{calls.pk}/")
+    try:
+        editor.fill("#id_title", CALL_TITLE)
+        editor.fill("#id_summary", CALL_SUMMARY)
+        editor.select_option("#id_call_type", "thematic")
+        editor.fill("#id_edition_year", str(today.year))
+        editor.fill("#id_opening_date", (today - datetime.timedelta(days=60)).isoformat())
+        editor.fill("#id_closing_date", (today - datetime.timedelta(days=10)).isoformat())
+        editor.fill("#id_application_url", "https://www.example.org/candidater")
+        editor.locator("#id_themes").select_option(label="Eau et assainissement")
+        save_draft(editor)
+        editor.get_by_role("link", name="Modifier les lauréats").click()
+        editor.get_by_role("link", name="Ajouter un lauréat").click()
+        editor.fill("#id_french_authority", "Ville de Lyon")
+        editor.fill("#id_partner_authority", "Ville d’Oran")
+        editor.select_option("#id_country", label="Algérie")
+        editor.select_option("#id_theme", label="Eau et assainissement")
+        editor.fill("#id_amount", "20000")
+        with editor.expect_navigation():
+            editor.get_by_role("button", name="Enregistrer").click()
+        editor.get_by_role("link", name="Ville de Lyon").wait_for()
+        editor.get_by_role("link", name="Retour à l’appel").click()
+        editor.wait_for_url("**/edit/")
+        assert "Cet appel a 1 lauréat." in editor.content()
+        submit_for_moderation(editor)
+    except Exception:
+        editor.screenshot(path="/tmp/editors_call.png", full_page=True)
+        raise
+    call = CallPage.objects.get(title=CALL_TITLE)
+    assert not call.live and call.current_workflow_state.status == "in_progress"
+
+    moderator = log_in(browser, base, "moderateur")
+    approve(moderator, base, CALL_TITLE)
+    call.refresh_from_db()
+    assert call.live and list(call.laureates.values_list("french_authority", flat=True)) == ["Ville de Lyon"]
+
+    public = browser.new_context(locale="fr-FR").new_page()
+    check_axe(public, f"{base}{call.url}")
+    assert public.locator("table", has_text="Ville de Lyon").locator("td", has_text="Algérie").count() == 1
+
+    # Translated into Arabic through the same moderation: the same laureate row, in Arabic.
+    translate_into_arabic(editor, base, call, {CALL_TITLE: CALL_TITLE_AR, CALL_SUMMARY: CALL_SUMMARY_AR})
+    publish_translation(moderator, base, CALL_TITLE_AR)
+    arabic = CallPage.objects.get(translation_key=call.translation_key, locale__language_code="ar")
+    assert arabic.live and arabic.title == CALL_TITLE_AR
+    check_axe(public, f"{base}{arabic.url}")
+    assert public.locator("html").get_attribute("dir") == "rtl"
+    row = public.locator("tr", has_text="Ville de Lyon")
+    assert "الجزائر" in row.inner_text() and "Ville d’Oran" in row.inner_text()
+    assert "المياه والصرف الصحي" in public.content()
+
+    # A news item scheduled for later: approved, it stays offline until its time.
+    go_live = (timezone.localtime() + datetime.timedelta(hours=3)).replace(second=0, microsecond=0)
+    editor.goto(f"{base}/admin/")
+    editor.get_by_role("link", name="Ajouter une actualité").click()
+    editor.wait_for_url(f"**/admin/pages/add/news/newspage/{news.pk}/")
+    try:
+        editor.fill("#id_title", SCHEDULED_TITLE)
+        editor.fill("#id_summary", "Le séminaire annuel de la coopération décentralisée.")
+        editor.select_option("#id_category", "institutional")
+        editor.locator("[data-contentpath=body] .public-DraftEditor-content").first.click()
+        editor.keyboard.type("Programme et inscriptions.")
+        editor.locator("button[data-side-panel-toggle=status]").click()
+        editor.locator("button[data-a11y-dialog-show=schedule-publishing-dialog]").first.click()
+        dialog = editor.locator("#schedule-publishing-dialog")
+        dialog.locator("#id_go_live_at").fill(go_live.strftime("%Y-%m-%d %H:%M"))
+        dialog.get_by_role("heading", name="Définir la programmation de publication").click()  # closes the date picker
+        with editor.expect_navigation():
+            dialog.locator("button[type=submit]").click()
+        editor.wait_for_url("**/edit/")
+        submit_for_moderation(editor)
+    except Exception:
+        editor.screenshot(path="/tmp/editors_schedule.png", full_page=True)
+        raise
+    scheduled = NewsPage.objects.get(title=SCHEDULED_TITLE)
+    assert scheduled.go_live_at == go_live or scheduled.get_latest_revision_as_object().go_live_at == go_live
+    approve(moderator, base, SCHEDULED_TITLE)
+    scheduled.refresh_from_db()
+    assert not scheduled.live
+    check_axe(public, f"{base}/fr/actualites/")
+    assert SCHEDULED_TITLE not in public.content()
+
+    # At its time, the scheduler (run_scheduler, as the portal runs it) queues the publication
+    # in the database and the task worker (db_worker) runs it: the item is online.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    with time_machine.travel(go_live + datetime.timedelta(minutes=6), tick=True):
+        call_command("run_scheduler", "--once", stdout=io.StringIO())
+        scheduled.refresh_from_db()
+        assert not scheduled.live  # queued, not run yet
+        call_command("db_worker", "--batch", "--queue-name=*", "--no-startup-delay", verbosity=0)
+        scheduled.refresh_from_db()
+        assert scheduled.live
+        check_axe(public, f"{base}/fr/actualites/")
+        assert public.locator(".fr-card__title").first.inner_text() == SCHEDULED_TITLE
