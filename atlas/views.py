@@ -84,7 +84,7 @@ def world(request, page):
         trail=[],
         children=children,
         children_title=_("Continents"),
-        extra={"declared_apd": stats.declared_apd(), "apd_continents": stats.apd_by_continent()},
+        extra=world_apd(),
     )
 
 
@@ -465,6 +465,14 @@ def open_data(request, page):
             ],
         },
     )
+
+
+def world_apd():
+    """The World page's declared APD by year and its share per continent, from one scan of the
+    flows (``apd_by_continent``): the yearly totals are the sums of its continents."""
+    continents = stats.apd_by_continent()
+    by_year = [{"year": row["year"], "total": row["total"]} for row in reversed(continents)]
+    return {"declared_apd": stats.with_percent(by_year), "apd_continents": continents}
 
 
 @serves(AtlasIndexPage, "apd_open_data")
