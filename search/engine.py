@@ -21,6 +21,7 @@ from datetime import date, datetime
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.db.models import Count, F
 from django.db.models.functions import Coalesce, ExtractYear
@@ -29,7 +30,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from elastic_transport import TransportError
 from elasticsearch import ApiError
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError
 
@@ -37,6 +38,7 @@ from portal.i18n import active_locale
 from portal.models import Country, Theme
 from portal.search_text import normalize
 from portal.taxonomy import theme_names
+from search import postgres
 
 try:  # PostgreSQL's results give every match as numbers, without building objects
     from modelsearch.backends.database.postgres.postgres import PostgresSearchResults
@@ -339,6 +341,121 @@ def load(hits):
     for hit in hits:
         hit.obj = objects.get((hit.model, hit.pk))
     return [hit for hit in hits if hit.obj is not None]
+
+
+@dataclass
+class Results:
+    """A page of results: facet counts, the facet values kept, the paginator's page and its hits
+    (objects not loaded yet), the models found (for the type facet's labels)."""
+
+    counts: dict
+    selected: dict
+    page_obj: object
+    hits: list
+    models: list
+
+    @property
+    def total(self):
+        return self.page_obj.paginator.count
+
+
+EMPTY_COUNTS = {facet: Counter() for facet in FACETS}
+
+
+def results(query, selected, page=1, per_page=10, backend="default"):
+    """The results of ``query`` narrowed by the ``selected`` facet values ({facet: set}), page
+    ``page`` (as Django's ``Paginator.get_page`` reads it)."""
+    statement = _statement(query, backend)
+    if statement is None:  # not PostgreSQL: every match is listed, facets counted per model
+        matches = find(query, backend=backend)
+        counts, chosen = matches.facets(selected)
+        page_obj = Paginator(matches.filtered(chosen), per_page).get_page(page)
+        return Results(counts, chosen, page_obj, list(page_obj), list(matches.by_model))
+    sources, values, boosted, models = statement
+    ctypes = {type_key(model): ctype for model, ctype in models.items()}
+    keys = {ctype: key for key, ctype in ctypes.items()}
+    wanted = {facet: set(values_) for facet, values_ in selected.items()}
+    wanted["type"] = {str(ctypes[key]) for key in selected.get("type", ()) if key in ctypes}
+    number = _page_number(page)
+    rows, found = postgres.run(sources, values, boosted, wanted, per_page, (number - 1) * per_page)
+    present = {facet: Counter() for facet in FACETS}
+    narrowed = {facet: Counter() for facet in FACETS}
+    for facet, value, all_count, count in rows:
+        if value is None:
+            continue
+        if facet == "type":
+            value = keys.get(int(value), value)
+        present[facet][value] = all_count
+        narrowed[facet][value] = count
+    chosen = {facet: set(selected.get(facet, ())) & set(present[facet]) for facet in FACETS}
+    counts = narrowed if any(chosen.values()) else present
+    total = sum(count for key, count in counts["type"].items() if not chosen["type"] or key in chosen["type"])
+    page_obj = Paginator(range(total), per_page).get_page(page)
+    if page_obj.number != number:  # out of range: the last page
+        wanted["type"] = {str(ctypes[key]) for key in chosen["type"]}
+        _rows, found = postgres.run(sources, values, boosted, wanted, per_page, (page_obj.number - 1) * per_page)
+    models_found = [model for model in models if present["type"].get(type_key(model))]
+    hits = []
+    for ctype, pk, score in found:
+        model = ContentType.objects.get_for_id(ctype).model_class()
+        if model is not None:
+            hits.append(Hit(model, pk, score))
+    return Results(counts, chosen, page_obj, hits, models_found)
+
+
+def _page_number(page):
+    try:
+        number = int(page)
+    except (TypeError, ValueError):
+        return 1
+    return number if number >= 1 else 1
+
+
+def _statement(query, backend):
+    """What ``postgres.run`` needs for ``query``, or None when the backend is not PostgreSQL's:
+    (match sources, facet value sources, boosted sources, {model: content type id})."""
+    pages = postgres.match_sql(page_queryset(), query, backend)
+    if pages is None:
+        return None
+    sources = [pages]
+    record_querysets = []
+    for queryset in intake_querysets():
+        try:
+            sql = postgres.match_sql(queryset, query, backend)
+        except FilterFieldError as error:  # a filter the engine cannot apply: say so in the logs
+            logger.error("Cannot search %s: %s", queryset.model, error)
+            continue
+        if sql is not None:
+            sources.append(sql)
+            record_querysets.append(queryset.model)
+    page_models = [model for model in get_page_models() if not model._meta.abstract]
+    models = ContentType.objects.get_for_models(*page_models, *record_querysets)
+    models = {model: ctype.pk for model, ctype in models.items()}
+    values = []
+    # Years: one source for the page types dated by their publication, one per other date.
+    by_expression = defaultdict(list)
+    for model in [*page_models, *record_querysets]:
+        expression = date_expression(model)
+        if expression is None:
+            continue
+        if issubclass(model, Page) and type_key(model) not in DATE_FIELDS:
+            by_expression[(Page, "first_published_at")].append(models[model])
+        else:
+            by_expression[(model, None)].append(models[model])
+    for (model, _name), ctypes in by_expression.items():
+        values.append(postgres.values_sql(model, ctypes, "year", expression=date_expression(model)))
+    for facet in ("theme", "country"):
+        for model in [*page_models, *record_querysets]:
+            lookup = _value_lookup(model, facet)
+            if lookup:
+                values.append(postgres.values_sql(model, [models[model]], facet, lookup=lookup))
+    boosted = []
+    for app_label, model_name in OPEN_CALL_MODELS:
+        model = _model(app_label, model_name)
+        if model is not None and model in models:
+            sql, params = model.objects.open().order_by().values("pk").query.sql_with_params()
+            boosted.append((sql, params, models[model], OPEN_CALL_BOOST))
+    return sources, values, boosted, models
 
 
 def with_fallback(function, *args):

@@ -116,18 +116,20 @@ def render_search(request):
     never an error page.
     """
     query = engine.clean_query(request.GET.get("q", ""))
-    matches, fell_back, unavailable = engine.Matches([], {}), False, False
-    if query:
-        try:
-            matches, fell_back = engine.with_fallback(engine.find, query)
-        except engine.SearchUnavailable:
-            unavailable = True
     form = SearchForm(request.GET)
     form.is_valid()
-    counts, selected = matches.facets(form.selected())
-    filtered = matches.filtered(selected)
-    page_obj = Paginator(filtered, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    shown = engine.load(list(page_obj))
+    found, fell_back, unavailable = None, False, False
+    if query:
+        try:
+            found, fell_back = engine.with_fallback(
+                engine.results, query, form.selected(), request.GET.get("page"), RESULTS_PER_PAGE
+            )
+        except engine.SearchUnavailable:
+            unavailable = True
+    if found is None:
+        page_obj = Paginator([], RESULTS_PER_PAGE).get_page(1)
+        found = engine.Results(engine.EMPTY_COUNTS, {}, page_obj, [], [])
+    shown = engine.load(found.hits)
     load_streams_together(hit.obj for hit in shown)
     results = [
         {
@@ -149,11 +151,11 @@ def render_search(request):
     context = {
         "search_query": query,
         "form": form,
-        "page_obj": page_obj,
+        "page_obj": found.page_obj,
         "results": results,
-        "total": len(filtered),
-        "facets": engine.build_facets(counts, selected, matches.by_model) if matches.hits else {},
-        "filtered": any(selected.values()),
+        "total": found.total,
+        "facets": engine.build_facets(found.counts, found.selected, found.models) if found.models else {},
+        "filtered": any(found.selected.values()),
         "promotions": promoted,
         "fell_back": fell_back,
         "unavailable": unavailable,

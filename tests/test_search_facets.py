@@ -99,3 +99,72 @@ def test_results_page_costs_the_same_number_of_queries_for_few_or_many_matches(c
     assert many == few <= 35  # per model and facet, never per result
     faceted = queries(q="coopération", theme="jeunesse", country="SN", year="2022")
     assert faceted <= 60
+
+
+@pytest.fixture
+def larger_volume(requires_postgresql, db):
+    """A few hundred matches of "coopération" of three kinds (news items, calls, published
+    offers) spread over four themes, four countries and six years."""
+    from tests.factories.intake import OfferFactory, build_intake_site
+
+    site = build_intake_site()
+    themes = [
+        site["themes"]["water"],
+        site["themes"]["heritage"],
+        ThemeFactory(name="Jeunesse", slug="jeunesse"),
+        ThemeFactory(name="Climat", slug="climat"),
+    ]
+    countries = [
+        site["countries"]["SN"],
+        site["countries"]["MX"],
+        CountryFactory(name="Liban", iso_code="LB"),
+        CountryFactory(name="Maroc", iso_code="MA"),
+    ]
+    news = NewsIndexPageFactory()
+    for n in range(150):
+        NewsPageFactory(
+            parent=news,
+            title=f"Coopération {n}",
+            summary="Actualité des partenariats.",
+            date=datetime.date(2019 + n % 6, 1 + n % 12, 1),
+            themes=themes[n % 4 : n % 4 + 1 + n % 2],
+            countries=[countries[n % 3]] if n % 5 else [],
+        )
+    calls = CallIndexPageFactory()
+    for n in range(30):
+        CallPageFactory(
+            parent=calls, title=f"Appel coopération {n}", themes=[themes[n % 3]], countries=countries[: 1 + n % 4]
+        )
+    for n in range(60):
+        OfferFactory(
+            published=True,
+            project_title=f"Projet de coopération {n}",
+            country=countries[n % 4],
+            themes=[themes[(n + 1) % 4]],
+        )
+    return site
+
+
+def test_every_facet_count_is_what_a_click_gives_at_volume(client, larger_volume):
+    html = get(client, q="coopération")
+    found = options(html)
+    counts = {(name, value): count for name, value, count in found}
+    # The site's own pages (the Bourse's…) match too: 244 results.
+    assert total(html) == sum(count for (name, _value), count in counts.items() if name == "type") >= 240
+    assert counts[("type", "news.newspage")] == 150
+    assert counts[("type", "calls.callpage")] == 30
+    assert counts[("type", "intake.partnershipoffer")] == 60
+    assert {name for name, _value, _count in found} == {"type", "theme", "country", "year"}
+    assert len(found) >= 3 + 4 + 4 + 6
+    for name, value, count in found:
+        assert total(get(client, q="coopération", **{name: value})) == count, (name, value)
+    # Within a choice, each other value's count is still what ticking it gives.
+    narrowed = options(get(client, q="coopération", country="SN", type="news.newspage"))
+    for name, value, count in narrowed:
+        if name not in ("country", "type"):
+            clicked = get(client, q="coopération", country="SN", type="news.newspage", **{name: value})
+            assert total(clicked) == count, (name, value)
+    # The last page holds the rest of the results.
+    last = get(client, q="coopération", page=24)
+    assert len(RESULT_TITLE.findall(last)) == 10
+    assert len(RESULT_TITLE.findall(get(client, q="coopération", page=999))) == 10
