@@ -10,7 +10,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page
 
-from portal import i18n
+from portal import i18n, page_routing
 from portal.i18n import active_locale, language_versions, localized_pages
 from portal.models import NavigationMenu, PortalSettings
 from portal.pagecache import content_version
@@ -25,6 +25,13 @@ def get_language_versions(context):
     if not isinstance(page, Page):
         page = None
     return language_versions(request, page)
+
+
+@register.simple_tag(takes_context=True)
+def page_ancestors(context, page):
+    """The page's ancestors below the tree's root, for the breadcrumb (``portal.page_routing``:
+    no query for the page being served)."""
+    return page_routing.ancestors(context.get("request"), page)
 
 
 @register.simple_tag
