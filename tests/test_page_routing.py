@@ -27,7 +27,19 @@ def wagtail_route(rf, path, language):
     request = rf.get(f"/{language}/{path}")
     with translation.override(language):
         found = Page.route_for_request(request, path)
-    return None if found is None else (found[0].pk, type(found[0]), found[1])
+    return described(found)
+
+
+def described(found):
+    """(page pk, page class, view name and its arguments): comparable across two routings (the
+    view of a routable page is a method bound to each routing's own instance)."""
+    if found is None:
+        return None
+    page, args = found[0], found[1]
+    if args:
+        view, view_args, view_kwargs = args
+        args = (view.__name__, view_args, view_kwargs)
+    return (page.pk, type(page), args)
 
 
 def portal_route(rf, path, language):
@@ -37,7 +49,7 @@ def portal_route(rf, path, language):
             found = route(request, path)
         except Http404:  # what Wagtail's route_for_request turns into None
             found = None
-    return None if found is None else (found[0].pk, type(found[0]), found[1])
+    return described(found)
 
 
 def test_same_page_as_wagtail(rf, site):
