@@ -248,3 +248,34 @@ class LabelRequestOwnership(Ownership):
 
     def __str__(self):
         return f"{self.label_request_id} — {self.organisation}"
+
+
+# --- A person's organisations, read once per request ----------------------------------------------
+# The space home and its sections (applications, APD, proposals, the records to claim) each ask
+# which organisations the person belongs to. ``approved_organisations`` reads them once and keeps
+# them on the user object (a new one for each request), until a membership or an organisation
+# changes in this process (``_changes``, bumped by the signals below: a view or a test that changes
+# them and asks again gets the new list).
+_changes = [0]
+
+
+def approved_organisations(user):
+    """The organisations ``user`` is an approved member of, with their French authority, as a
+    list sorted by name (one query per request)."""
+    if not user.is_authenticated:
+        return []
+    kept = getattr(user, "_approved_organisations", None)
+    if kept is None or kept[0] != _changes[0]:
+        organisations = list(Organisation.objects.of_person(user).select_related("authority").order_by("name", "pk"))
+        kept = (_changes[0], organisations)
+        user._approved_organisations = kept
+    return kept[1]
+
+
+def _memberships_changed(**_kwargs):
+    _changes[0] += 1
+
+
+for _model in (Organisation, Membership):
+    models.signals.post_save.connect(_memberships_changed, sender=_model, dispatch_uid=f"space-{_model.__name__}")
+    models.signals.post_delete.connect(_memberships_changed, sender=_model, dispatch_uid=f"space-{_model.__name__}-d")

@@ -10,7 +10,7 @@ memberships (permissions are data, see ``accounts/models.py``):
 
 from django.db.models import Q
 
-from accounts.models import Membership, Organisation
+from accounts.models import Organisation, approved_organisations
 from forms.models import ExpertiseLabelRequest, PartnershipOffer
 
 
@@ -19,11 +19,14 @@ def organisations(user, kind=None):
     return queryset.filter(kind=kind) if kind else queryset
 
 
+def organisations_of_kind(user, kind):
+    """The person's organisations of ``kind``, as a list (no query once ``approved_organisations``
+    has been read in the request)."""
+    return [o for o in approved_organisations(user) if o.kind == kind]
+
+
 def is_ministry_member(user):
-    return (
-        user.is_authenticated
-        and Membership.objects.approved().filter(person=user, organisation__kind=Organisation.Kind.MINISTRY).exists()
-    )
+    return any(o.kind == Organisation.Kind.MINISTRY for o in approved_organisations(user))
 
 
 def visible_offers(user):
@@ -36,15 +39,13 @@ def editable_offers(user):
 
 
 def visible_label_requests(user):
-    condition = Q(ownership__organisation__in=organisations(user, Organisation.Kind.FRENCH_AUTHORITY))
-    sirens = [
-        siren
-        for siren in organisations(user, Organisation.Kind.FRENCH_AUTHORITY).values_list("authority__siren", flat=True)
-        if siren
-    ]
+    mine = approved_organisations(user)
+    authorities = [o for o in mine if o.kind == Organisation.Kind.FRENCH_AUTHORITY]
+    condition = Q(ownership__organisation__in=[o.pk for o in authorities])
+    sirens = sorted({o.authority.siren for o in authorities if o.authority_id and o.authority.siren})
     if sirens:
         condition |= Q(siren__in=sirens)
-    departements = list(organisations(user, Organisation.Kind.PREFECTURE).values_list("departement", flat=True))
+    departements = sorted({o.departement for o in mine if o.kind == Organisation.Kind.PREFECTURE})
     if departements:
         condition |= Q(department__in=departements) | Q(
             ownership__organisation__authority__departement__code__in=departements

@@ -69,7 +69,7 @@ def home(request):
         "pending_decisions": decidable[:50],
         "offers": permissions.visible_offers(user).select_related("country").order_by("-created_at")[:100],
         "label_requests": permissions.visible_label_requests(user).order_by("-created_at")[:100],
-        "embassies": permissions.organisations(user, Organisation.Kind.EMBASSY),
+        "embassies": permissions.organisations_of_kind(user, Organisation.Kind.EMBASSY),
         "claimable": claimable_records(user),
         "is_ministry": permissions.is_ministry_member(user),
         "sections": space.rendered_sections(request),
@@ -252,9 +252,9 @@ def claimable_records(user):
         (PartnershipOffer, Organisation.Kind.EMBASSY),
         (ExpertiseLabelRequest, Organisation.Kind.FRENCH_AUTHORITY),
     ):
-        organisations = permissions.organisations(user, kind)
-        if not organisations.exists():
+        if not permissions.organisations_of_kind(user, kind):
             continue
+        organisations = permissions.organisations(user, kind)
         by_address = Q()
         for address in addresses:
             by_address |= Q(contact_email__iexact=address)

@@ -12,6 +12,7 @@ import json
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,7 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from alerts import subscriptions
 from alerts.emails import subscription_for_confirmation
 from alerts.forms import PreferencesForm, SubscribeForm
-from alerts.models import Subscription
+from alerts.models import Subscription, normalize_address
 from forms import ratelimit
 
 RATE_SCOPE = "alerts"
@@ -142,10 +143,12 @@ def download_data(request, token):
 
 
 def account_subscription(user):
-    by_user = Subscription.objects.filter(user=user).first()
-    if by_user or not user.email:
-        return by_user
-    return Subscription.objects.for_address(user.email).first()
+    """The person's subscription, else the one of their address (one query for both)."""
+    condition = Q(user=user)
+    if user.email:
+        condition |= Q(email=normalize_address(user.email))
+    found = list(Subscription.objects.filter(condition).order_by("-created_at"))
+    return next((s for s in found if s.user_id == user.pk), None) or next(iter(found), None)
 
 
 def has_verified_address(user):

@@ -7,7 +7,7 @@ from apd.models import Campaign, DeclarationVersion
 
 
 def render_section(request):
-    authorities = list(access.declarable_authorities(request.user).order_by("name")[:20])
+    authorities = access.declarable_authority_list(request.user)[:20]
     if not authorities:
         return None
     campaign = Campaign.objects.current()

@@ -11,7 +11,7 @@ Drafts are seen by the applicant only. Anything else answers 404.
 
 from django.db.models import Q
 
-from accounts.models import Membership, Organisation
+from accounts.models import Membership, Organisation, approved_organisations
 from applications.models import Application
 
 
@@ -55,8 +55,12 @@ def instructed_applications(user, memberships=None):
 
 
 def organisation_rows(user):
-    """The kind, département and country of each organisation ``user`` is an approved member of (one query)."""
-    return list(Organisation.objects.of_person(user).values("pk", "kind", "departement", "country_id"))
+    """The kind, département and country of each organisation ``user`` is an approved member of (one
+    query per request, ``approved_organisations``)."""
+    return [
+        {"pk": o.pk, "kind": o.kind, "departement": o.departement, "country_id": o.country_id}
+        for o in approved_organisations(user)
+    ]
 
 
 def opinion_organisation(user, application):

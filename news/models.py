@@ -254,10 +254,11 @@ class NewsPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
         if errors:
             raise ValidationError(errors)
 
-    def related_items(self, limit=3):
-        """Other visible items of the same index sharing a theme, else the same category."""
+    def related_items(self, limit=3, themes=None):
+        """Other visible items of the same index sharing a theme (``themes``: the item's, when
+        already read), else the same category."""
         siblings = NewsPage.objects.sibling_of(self, inclusive=False).visible().filter(locale_id=self.locale_id)
-        theme_keys = [theme.translation_key for theme in self.themes.all()]
+        theme_keys = [theme.translation_key for theme in (self.themes.all() if themes is None else themes)]
         condition = Q(category=self.category)
         if theme_keys:
             condition |= Q(themes__translation_key__in=theme_keys)
@@ -266,10 +267,12 @@ class NewsPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = localize_themes(self.themes.all())
+        themes = list(self.themes.all())
+        context["themes"] = localize_themes(themes)
         context["countries"] = sorted(self.countries.all(), key=lambda country: sort_key(country.name))
-        context["related_items"] = self.related_items()
-        context["news_index"] = self.get_parent().specific
+        context["related_items"] = self.related_items(themes=themes)
+        # Its list, for links only (its URL and routes): no query for the list's own fields.
+        context["news_index"] = self.get_parent().specific_deferred
         return context
 
     @path("ics/")

@@ -4,7 +4,7 @@ in the active language: ``portal.taxonomy``."""
 
 from babel import Locale as BabelLocale
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
@@ -18,7 +18,7 @@ def language_versions(request, page=None):
 
     For a Wagtail page, the address is its live translation when one exists, otherwise the home
     page of that locale (``is_translation`` tells which). For other views (search, forms), the
-    same view in the other language. Three queries for a page, none otherwise.
+    same view in the other language. Two queries for a page, none otherwise.
 
     ``is_untranslated``: that language's page exists but shows the original's text (see
     ``untranslated_languages``); ``is_original``: the page it was translated from.
@@ -26,13 +26,14 @@ def language_versions(request, page=None):
     current = get_language()
     versions = []
     if page is not None and getattr(page, "translation_key", None):
-        translations = {
-            p.locale.language_code: p
-            for p in public(Page.objects.live()).filter(translation_key=page.translation_key).select_related("locale")
-        }
-        homes = {
-            p.locale.language_code: p for p in public(Page.objects.live()).filter(depth=2).select_related("locale")
-        }
+        # The page's translations and the home pages, in one query.
+        pages = list(
+            public(Page.objects.live())
+            .filter(Q(translation_key=page.translation_key) | Q(depth=2))
+            .select_related("locale")
+        )
+        translations = {p.locale.language_code: p for p in pages if p.translation_key == page.translation_key}
+        homes = {p.locale.language_code: p for p in pages if p.depth == 2}
         # A route of a routable page (an offer of the Bourse: …/offres/BP-2026-00002/) is the same in
         # every language: each version points to the same record, not to the list.
         untranslated, original = untranslated_languages(page, translations)

@@ -27,6 +27,7 @@ from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 
 from portal.models import Country, Theme
+from portal.pagecache import content_version
 
 
 def sort_key(name):
@@ -43,16 +44,36 @@ def content_language(language_code=None):
     return get_supported_content_language_variant(language_code or get_language() or settings.LANGUAGE_CODE)
 
 
+# Every copy of every theme by (translation key, language code), for the content version it was
+# read in: a few dozen rows that change only when an editor saves a theme (which bumps the
+# version, portal/apps.py), read once per process and version instead of once per list.
+_theme_copies = (None, {})
+
+
+def theme_copies():
+    """``{(translation_key, language code): theme}`` of every theme copy. The themes are shared
+    by the requests of the process: read them, never change them."""
+    global _theme_copies
+    version = content_version()
+    known_version, copies = _theme_copies
+    if known_version != version:
+        copies = {
+            (theme.translation_key, theme.locale.language_code): theme
+            for theme in Theme.objects.select_related("locale")
+        }
+        _theme_copies = (version, copies)
+    return copies
+
+
 def localize_themes(themes, language_code=None):
     """``themes`` (copies in any locale) as their copies in the active language, in the same
-    order; an untranslated theme stays as it is. One query (none for no theme)."""
+    order; an untranslated theme stays as it is. No query (``theme_copies``)."""
     themes = list(themes)
     if not themes:
         return []
-    keys = {theme.translation_key for theme in themes}
-    copies = Theme.objects.filter(locale__language_code=content_language(language_code), translation_key__in=keys)
-    translated = {theme.translation_key: theme for theme in copies}
-    return [translated.get(theme.translation_key, theme) for theme in themes]
+    code = content_language(language_code)
+    copies = theme_copies()
+    return [copies.get((theme.translation_key, code), theme) for theme in themes]
 
 
 def attach_localized_themes(objects, field="themes", language_code=None):

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import page_routing
 from portal.health import health
 from portal.sitemap import LocalizedSitemap
 from portal.views import robots_txt
@@ -38,7 +39,9 @@ urlpatterns += i18n_patterns(
     path("espace/apd/", include("apd.urls")),
     path("espace/propositions/", include("proposals.urls")),
     path("espace/", include("accounts.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's pages, found by portal.page_routing (one query for the whole path).
+    path("", include([p for p in wagtail_urls.urlpatterns if getattr(p, "name", None) != "wagtail_serve"])),
+    re_path(wagtail_urls.serve_pattern, page_routing.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.cache import never_cache
 
-from accounts.models import Organisation
+from accounts.models import Organisation, approved_organisations
 from atlas.models import Project
 from proposals import emails
 from proposals.forms import ProposalForm
@@ -61,7 +61,7 @@ def visible_proposals(user):
 
 # --- The section of the space home --------------------------------------------------------------
 def render_section(request):
-    organisations = list(authority_organisations(request.user))
+    organisations = [o for o in approved_organisations(request.user) if o.kind == Organisation.Kind.FRENCH_AUTHORITY]
     if not organisations:
         return None
     for organisation in organisations:
