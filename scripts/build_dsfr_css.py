@@ -9,9 +9,9 @@ in DSFR's order and drops the selectors naming a ``fr-`` class that nothing of t
 
 - the used classes are the ``fr-…`` words of the portal's templates, Python, JavaScript and CSS,
   of the django-dsfr templates it renders (``DSFR_TEMPLATES``), and the classes DSFR's own
-  scripts add at run time (``fr-collapse--expanded``, ``fr-modal--opened``…: every
-  ``fr-<word>`` whose block is used and ``fr-<used>--<word>`` whose word is a string of
-  ``dsfr.module.min.js``);
+  scripts add at run time (``fr-collapsing``, ``fr-collapse--expanded``, ``fr-modal--opened``…:
+  the blocks their namespace function names, and every ``fr-<used block>__/--<word>`` whose word
+  is a string of ``dsfr.module.min.js``);
 - a word ending with ``-`` in a template (``fr-alert--{{ level }}``) keeps every class it starts;
 - classes inside ``:not(…)`` do not count (the rule applies without them); a rule with no ``fr-``
   class (the reset, fonts, variables, ``[class*=fr-icon-]``) is kept.
@@ -82,7 +82,13 @@ def used_classes(package):
     for literal in re.findall(r'"([^"\\]{1,60})"|`([^`\\]{1,80})`', script):
         for text in literal:
             words.update(re.findall(r"[a-z][a-z0-9_-]*[a-z0-9]", text))
+    words.update(re.findall(r"--([a-z][a-z0-9-]*[a-z0-9])", script))  # `${block}--align-right`
+    # The names the scripts give their namespace function, ns("collapsing") or ns.selector("menu"):
+    # a block's state class (fr-collapsing, fr-scrolling) always, an element or modifier of a
+    # block the portal uses (fr-header__menu--opened).
     bases = {re.split(r"__|--", name[3:])[0] for name in classes}
+    named = set(re.findall(r'[A-Za-z_$][\w$]*(?:\.selector)?\("([a-z][a-z0-9_-]*)"\)', script))
+    classes.update(f"fr-{word}" for word in named if "__" not in word and "--" not in word)
     classes.update(f"fr-{word}" for word in words if re.split(r"__|--", word)[0] in bases)
     return classes, prefixes, words
 
