@@ -16,6 +16,10 @@ Run from the project folder with the project's Python (see README, "Benchmark"):
 4. Prints the machine, the settings and a table: requests per second, p50/p95/p99 latency and
    each page's throughput relative to a static file served by the same server.
 
+``--lighthouse`` measures instead what a visitor's phone gets: Lighthouse (npm, pinned in
+package.json; headless Chromium) on home, calls, a call, the Bourse and the offer form, mobile
+performance and SEO, served by the same production server (WhiteNoise's compressed files).
+
 Not a test: figures depend on the machine. Installs Debian's ``wrk`` when missing (as root).
 """
 
@@ -58,7 +62,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from calls.models import CallPage, Laureate
 from forms.models import PartnershipOffer
-from forms.pages import BourseIndexPage
+from forms.pages import BourseIndexPage, OfferFormPage
 from news.models import NewsIndexPage, NewsPage
 from atlas.models import AtlasIndexPage, Project, ProjectPartner
 
@@ -144,6 +148,7 @@ print(json.dumps({
         "news_item": news_item.url,
         "calls": calls_index.url,
         "bourse": BourseIndexPage.objects.live().get(locale__language_code="fr").url,
+        "offer_form": OfferFormPage.objects.live().get(locale__language_code="fr").url,
         "offer": offer_url,
         "search": f"{search}?q=SEARCH_WORD",
         "autocomplete": f"{suggestions}?q=coop",
@@ -227,6 +232,7 @@ LABELS = {
     "call": "Call with {call_laureates} laureates",
     "bourse": "Bourse partenariats list",
     "offer": "A partnership offer",
+    "offer_form": "Form: propose an offer",
     "search": f"Search « {SEARCH_WORD} »",
     "autocomplete": "Autocomplete « coop »",
     "atlas": "Atlas home",
@@ -635,6 +641,13 @@ def parse_args():
     parser.add_argument(
         "--static-root", type=Path, help="collect the static files there once and reuse them (collectstatic is slow)"
     )
+    parser.add_argument(
+        "--lighthouse",
+        action="store_true",
+        help="no load: Lighthouse mobile performance and SEO of home, calls, a call, the Bourse and a form "
+        "(npm's lighthouse, Chromium at /usr/bin/chromium or CHROME_PATH); with --before, both checkouts",
+    )
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="--lighthouse: runs per page (median)")
     parser.add_argument("--times", type=int, default=10, help="--uncached: measured requests per page (default 10)")
     parser.add_argument("--warm", type=int, default=0, help="--uncached: warm-up requests (default 2 × workers)")
     parser.add_argument("--rebuild", action="store_true", help="drop the database and load everything again")
@@ -767,6 +780,96 @@ def map_time_to_interactive(port, path, runs=3):
     return best
 
 
+#: The pages Lighthouse measures (issue 15: home, a list, a call, the Bourse and a form).
+LIGHTHOUSE_PAGES = ("home", "calls", "call", "bourse", "offer_form")
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+
+
+def lighthouse(port, path, work, runs):
+    """Lighthouse (npm, pinned in package.json) in headless Chromium, mobile (its default:
+    Moto G Power, slow 4G and 4x CPU slowdown simulated), performance and SEO: the run of median
+    performance score among ``runs``."""
+    if not LIGHTHOUSE.exists():
+        raise BenchmarkError(f"{LIGHTHOUSE} not found: npm ci (Lighthouse is a devDependency)")
+    results = []
+    for n in range(runs):
+        report_path = work / f"lighthouse-{n}.json"
+        args = [
+            str(LIGHTHOUSE),
+            f"http://127.0.0.1:{port}{path}",
+            "--only-categories=performance,seo",
+            "--output=json",
+            f"--output-path={report_path}",
+            "--quiet",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ]
+        env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", str(CHROMIUM))}
+        result = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)  # noqa: S603
+        if result.returncode != 0 or not report_path.exists():
+            raise BenchmarkError(f"lighthouse failed on {path}:\n{result.stdout}{result.stderr}")
+        data = json.loads(report_path.read_text())
+        audits, categories = data["audits"], data["categories"]
+        failed_seo = [
+            ref["id"]
+            for ref in categories["seo"]["auditRefs"]
+            if ref["weight"] and audits[ref["id"]]["score"] is not None and audits[ref["id"]]["score"] < 1
+        ]
+        results.append(
+            {
+                "performance": round(categories["performance"]["score"] * 100),
+                "seo": round(categories["seo"]["score"] * 100),
+                "fcp_ms": audits["first-contentful-paint"]["numericValue"],
+                "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
+                "tbt_ms": audits["total-blocking-time"]["numericValue"],
+                "cls": audits["cumulative-layout-shift"]["numericValue"],
+                "si_ms": audits["speed-index"]["numericValue"],
+                "kib": audits["total-byte-weight"]["numericValue"] / 1024,
+                "seo_failed": failed_seo,
+            }
+        )
+    results.sort(key=lambda figures: figures["performance"])
+    return results[len(results) // 2]
+
+
+def run_lighthouse(options, env, context, work, root=ROOT):
+    """Start gunicorn (production: WhiteNoise's compressed, hashed static files), run Lighthouse on
+    each page of LIGHTHOUSE_PAGES, stop it; the figures by page."""
+    port = options.port or free_port()
+    process = None
+    results = {}
+    try:
+        process = start_gunicorn(options, env, port, work / "gunicorn.log", root=root)
+        for key in LIGHTHOUSE_PAGES:
+            path = context["urls"][key]
+            get(port, path)  # the page cache filled, as a visitor after the first one finds it
+            log(f"lighthouse {path} ({options.lighthouse_runs} runs)")
+            results[key] = {"path": path, **lighthouse(port, path, work, options.lighthouse_runs)}
+    finally:
+        stop(process)
+    return results
+
+
+def report_lighthouse(results, context, title, revision=None):
+    lines = [
+        "",
+        f"{title} — {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, commit {revision or git_revision()}",
+        f"Machine: {machine()}; load average before the run: {context['load_before']}",
+        "Lighthouse (mobile, simulated slow 4G and 4x CPU slowdown), headless Chromium, gunicorn with "
+        "DJANGO_ENV=production; the run of median performance",
+        "",
+        "| page | URL | performance | SEO | FCP s | LCP s | TBT ms | CLS | Speed Index s | KiB | SEO audits failed |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for key, figures in results.items():
+        cells = [LABELS[key].format(**context), f"`{figures['path']}`", str(figures["performance"])]
+        cells += [str(figures["seo"]), f"{figures['fcp_ms'] / 1000:.1f}", f"{figures['lcp_ms'] / 1000:.1f}"]
+        cells += [f"{figures['tbt_ms']:,.0f}", f"{figures['cls']:.3f}", f"{figures['si_ms'] / 1000:.1f}"]
+        cells += [f"{figures['kib']:,.0f}", ", ".join(figures["seo_failed"]) or "–"]
+        lines.append("| " + " | ".join(cells) + " |")
+    print("\n".join(lines), flush=True)
+    return lines
+
+
 def run_uncached(options, env, context, work):
     """Start gunicorn, time every page alone without the page cache, stop it; print the table."""
     port = options.port or free_port()
@@ -806,6 +909,31 @@ def compare(measured):
     print("\n".join(lines), flush=True)
 
 
+def lighthouse_runs(options, env, context, work):
+    """--lighthouse: this checkout, after the one of --before if given (same database, own static files)."""
+    runs = []
+    if options.before:
+        before_root = options.before.resolve()
+        compile_messages(env, root=before_root)
+        before_env = {**env, "STATIC_ROOT": str(work / "static-before")}
+        manage(before_env, "collectstatic", "--noinput", "-v0", root=before_root)
+        revision = subprocess.run(  # noqa: S603
+            ["git", "-C", str(before_root), "log", "-1", "--format=%h %s"],  # noqa: S607
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        runs.append(("Lighthouse, before", before_root, before_env, revision))
+    runs.append(("Lighthouse, after" if options.before else "Lighthouse", ROOT, env, None))
+    measured = {}
+    for title, root, run_env, revision in runs:
+        flush_redis(options, run_env)
+        results = run_lighthouse(options, run_env, context, work, root=root)
+        measured[title] = results
+        report_lighthouse(results, context, title, revision=revision)
+    if options.json:
+        options.json.write_text(json.dumps({"context": context, "results": measured}, indent=2, ensure_ascii=False))
+
+
 def main():
     options = parse_args()
     base_env = {**os.environ, "DATABASE_URL": options.database_url, "LOG_LEVEL": "WARNING"}
@@ -818,7 +946,7 @@ def main():
         args = ["--subscribers", str(options.digest), "--events", str(options.digest_events)]
         print(manage(base_env, "benchmark_alert_digest", *args))
         return
-    if not options.uncached:
+    if not (options.uncached or options.lighthouse):
         ensure_wrk()
     if not options.skip_setup:
         prepare(options, base_env)
@@ -864,6 +992,10 @@ def main():
     context["load_before"] = " ".join(f"{value:.1f}" for value in os.getloadavg())
     if options.uncached:
         run_uncached(options, env, context, work)
+        shutil.rmtree(work, ignore_errors=True)
+        return
+    if options.lighthouse:
+        lighthouse_runs(options, env, context, work)
         shutil.rmtree(work, ignore_errors=True)
         return
     runs = []
