@@ -38,7 +38,7 @@ def test_keeps_the_used_classes_and_drops_the_others(built):
     ):
         assert used in selectors, used
     # Nowhere in the portal.
-    for unused in ("fr-icon-bus-line", "fr-range", "fr-toggle", "fr-stepper", "fr-segmented", "fr-mt-15w"):
+    for unused in ("fr-icon-bus-line", "fr-consent-banner", "fr-toggle", "fr-stepper", "fr-sidemenu", "fr-mt-15w"):
         assert unused not in selectors, unused
     size = len(built.encode())
     whole = sum(
