@@ -158,20 +158,13 @@ def is_permanent(error):
 
 # Before the other tasks: someone may be waiting for this e-mail.
 @task(priority=10)
-def send_email(
-    *, key, to, subject, body, html_body="", headers=None, reply_to=(), reference="", kind="", private_attachments=()
-):
-    """Send one queued e-mail unless it was sent already (see the module's docstring)."""
-    message = build_message(
-        key=key,
-        to=to,
-        subject=subject,
-        body=body,
-        html_body=html_body,
-        headers=headers,
-        reply_to=reply_to,
-        private_attachments=private_attachments,
-    )
+def send_email(*, key, reference="", kind="", **message):
+    """Send one queued e-mail unless it was sent already (see the module's docstring).
+
+    ``message`` holds ``build_message``'s arguments (``to``, ``subject``, ``body``, ``html_body``,
+    ``headers``, ``reply_to``, ``private_attachments``), as ``queue_email`` stored them.
+    """
+    message = build_message(key=key, **message)
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -185,7 +178,7 @@ def send_email(
             if is_permanent(error):
                 raise
             raise RetryLater(f"{type(error).__name__}: {error}") from error
-    return {"sent": True, "recipients": len(to)}
+    return {"sent": True, "recipients": len(message.to)}
 
 
 register_label(send_email, _("E-mail"))
