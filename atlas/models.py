@@ -577,7 +577,8 @@ class ApdFlowFigureQuerySet(models.QuerySet):
     def withdraw(self, authority_id, year):
         """Take back the declared APD of ``authority_id`` for ``year`` (its declaration is no
         longer validated): its ``ApdFlowFigure`` rows, its yearly total if a declaration wrote
-        it (a total entered by staff stays) and their part of the yearly summary."""
+        it (a total staff entered stays, unless a validation had replaced it) and their part of
+        the yearly summary."""
         with transaction.atomic():
             lock_year(year)
             rows = self.filter(authority_id=authority_id, year=year)
