@@ -3,10 +3,12 @@
 from decimal import Decimal
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from apd.models import Flow
 from apd.purpose_codes import choices as purpose_choices
+from apd.purpose_codes import label_language
 from atlas.models import Project
 from portal.fields import AmountField
 from portal.models import Country
@@ -29,12 +31,25 @@ class DeclarationForm(forms.Form):
     )
 
 
+class PurposeSelect(forms.Select):
+    """The purpose codes' select: an option showing the English name of a code (no official
+    French name shipped, ``apd.purpose_codes``) on a page in another language carries ``lang``."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value:
+            language = label_language(value)
+            if language != (translation.get_language() or "en").split("-")[0]:
+                option["attrs"]["lang"] = language
+        return option
+
+
 class FlowForm(forms.Form):
     country = forms.ChoiceField(label=_("Beneficiary country"), choices=())
     project = forms.TypedChoiceField(label=_("Atlas project (optional)"), required=False, coerce=int, empty_value=None)
     proposed_project = forms.CharField(label=_("Or a new project (title)"), max_length=255, required=False)
     amount = AmountField(label=_("Amount (€)"), min_value=Decimal("0.01"))
-    purpose_code = forms.ChoiceField(label=_("Sector (OECD DAC purpose code)"), choices=())
+    purpose_code = forms.ChoiceField(label=_("Sector (OECD DAC purpose code)"), choices=(), widget=PurposeSelect)
     # The initial value is the select's first option, so an untouched flow stays "unchanged"
     # (empty) and a "no APD this year" declaration is not refused for its blank flows.
     channel = forms.ChoiceField(label=_("Channel"), choices=Flow.Channel.choices, initial=Flow.Channel.DIRECT)

@@ -9,8 +9,13 @@ article L. 1115-6 CGCT).
   ``Flow`` rows (country, project, amount, DAC purpose code, channel, co-financing received) or
   the statement "no APD this year". The declaration points at its current version.
 - The ministry validates the current version or sends a question back (``Review``); validating
-  writes the Atlas's APD figures (``atlas.ApdFigure`` by authority and year,
-  ``atlas.ApdFlowFigure`` by country) from the validated version.
+  publishes the Atlas's APD figures (``atlas.ApdFigure`` by authority and year,
+  ``atlas.ApdFlowFigure`` by country, and the yearly summary the Atlas pages read,
+  ``atlas.ApdCountryTotal`` / ``ApdYearTotal``) from the validated version, in the same
+  transaction. A declaration that stops being validated (a correction submitted, a question sent
+  after the validation) has its figures withdrawn in the transaction that changes its status:
+  the published figures are always those of the current versions of the validated
+  declarations, which ``manage.py rebuild_apd_figures`` recomputes from scratch.
 
 Amounts are ``Decimal`` euros with two places, never floats.
 """
@@ -28,7 +33,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apd.purpose_codes import label as purpose_label
 from apd.purpose_codes import label_language, purpose_codes
-from atlas.models import ApdFigure, ApdFlowFigure
+from atlas.models import ApdFlowFigure
 
 ZERO = Decimal("0.00")
 
@@ -166,6 +171,8 @@ class Declaration(models.Model):
 
     @transaction.atomic
     def ask(self, user, message):
+        if self.status == self.Status.VALIDATED:
+            withdraw_figures(self)
         self.status = self.Status.QUESTION
         self.save(update_fields=["status", "updated_at"])
         return Review.objects.create(
@@ -294,19 +301,15 @@ def totals(flows, field):
 
 
 def publish_figures(authority_id, year, version):
-    """Write the Atlas's APD figures of ``authority_id`` for ``year`` from ``version``: its total
-    (``ApdFigure``) and its amounts by country (``ApdFlowFigure``), replacing earlier ones."""
-    source = ApdFigure.Source.DECLARATION
-    ApdFlowFigure.objects.filter(authority_id=authority_id, year=year).delete()
-    by_country = version.flows.order_by().values("country").annotate(total=Sum("amount"))
-    ApdFlowFigure.objects.bulk_create(
-        ApdFlowFigure(
-            authority_id=authority_id, year=year, country_id=row["country"], amount=row["total"], source=source
-        )
-        for row in by_country
-    )
-    ApdFigure.objects.update_or_create(
-        authority_id=authority_id,
-        year=year,
-        defaults={"amount": version.total, "source": source, "note": version.reference},
-    )
+    """Publish ``version`` (validated) in the Atlas's figures of ``authority_id`` for ``year``:
+    its total, its amounts by country and the yearly summary, replacing what an earlier
+    validated version published (``ApdFlowFigure.objects.publish``)."""
+    by_country = version.flows.order_by().values_list("country").annotate(total=Sum("amount"))
+    ApdFlowFigure.objects.publish(authority_id, year, dict(by_country), total=version.total, note=version.reference)
+
+
+def withdraw_figures(declaration):
+    """Take the figures of ``declaration`` back from the Atlas when it stops being validated
+    (a correction submitted, a question sent after the validation): the published figures are
+    always those of the validated declarations' current versions."""
+    ApdFlowFigure.objects.withdraw(declaration.authority_id, declaration.campaign.year)

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import translation
 
 from apd import tasks
-from apd.models import Declaration, DeclarationVersion, Flow
+from apd.models import Declaration, DeclarationVersion, Flow, withdraw_figures
 from portal.tasks import enqueue
 
 
@@ -41,6 +41,8 @@ def submit(campaign, authority, user, *, nothing_to_declare, flows):
             )
             for flow in flows
         )
+    if declaration.status == Declaration.Status.VALIDATED:
+        withdraw_figures(declaration)  # a correction of a validated declaration waits for its own validation
     declaration.current_version = version
     declaration.status = Declaration.Status.SUBMITTED
     declaration.save(update_fields=["current_version", "status", "updated_at"])

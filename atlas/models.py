@@ -17,7 +17,8 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -29,6 +30,7 @@ from wagtail.models import Locale, Orderable, Page
 
 from calls.models import Laureate
 from portal.models import BasePage, Country, Theme
+from portal.pagecache import bump_content_version
 from portal.routing import handler_for
 
 # Languages a project can be written in: the portal's four and the partner languages the
@@ -549,15 +551,111 @@ class ApdFigure(models.Model):
         return f"{self.authority.name} {self.year}: {self.amount} €"
 
 
+class ApdFlowFigureQuerySet(models.QuerySet):
+    def publish(self, authority_id, year, amounts, *, total, note=""):
+        """Publish the declared APD of ``authority_id`` for ``year``: ``amounts`` is
+        ``{country pk or None: Decimal}``, ``total`` the authority's yearly total. Replaces what
+        was published for them (never adds to it): their ``ApdFlowFigure`` rows, their
+        ``ApdFigure`` (source "declaration") and the yearly summary (``ApdCountryTotal``,
+        ``ApdYearTotal``), in the caller's transaction (the validation's)."""
+        with transaction.atomic():
+            lock_year(year)
+            rows = self.filter(authority_id=authority_id, year=year)
+            touched = set(rows.values_list("country", flat=True))
+            rows.delete()
+            self.bulk_create(
+                ApdFlowFigure(authority_id=authority_id, year=year, country_id=country, amount=amount)
+                for country, amount in amounts.items()
+            )
+            ApdFigure.objects.update_or_create(
+                authority_id=authority_id,
+                year=year,
+                defaults={"amount": total, "source": ApdFigure.Source.DECLARATION, "note": note},
+            )
+            ApdCountryTotal.objects.refresh(year, touched | set(amounts))
+
+    def withdraw(self, authority_id, year):
+        """Take back the declared APD of ``authority_id`` for ``year`` (its declaration is no
+        longer validated): its ``ApdFlowFigure`` rows, its yearly total if a declaration wrote
+        it (a total staff entered stays, unless a validation had replaced it) and their part of
+        the yearly summary."""
+        with transaction.atomic():
+            lock_year(year)
+            rows = self.filter(authority_id=authority_id, year=year)
+            touched = set(rows.values_list("country", flat=True))
+            rows.delete()
+            ApdFigure.objects.filter(authority_id=authority_id, year=year, source=ApdFigure.Source.DECLARATION).delete()
+            ApdCountryTotal.objects.refresh(year, touched)
+
+    @transaction.atomic
+    def republish_all(self, amounts, totals):
+        """Replace every published declared figure: ``amounts`` is ``{(authority pk, year,
+        country pk or None): Decimal}``, ``totals`` ``{(authority pk, year): (Decimal, note)}``
+        (``manage.py rebuild_apd_figures``, from the validated declarations). A row keeps the
+        source it had (the generated volume's stay "volume"); yearly totals that a declaration
+        wrote and that no longer have one are removed, staff's stay. Then the summary is rebuilt."""
+        list(ApdYearTotal.objects.select_for_update())
+        declared = ApdFigure.Source.DECLARATION
+        sources = {
+            (authority, year): source
+            for authority, year, source in self.order_by()
+            .values_list("authority", "year")
+            .annotate(source=models.Max("source"))
+        }
+        self.all().delete()
+        self.bulk_create(
+            (
+                ApdFlowFigure(
+                    authority_id=authority,
+                    year=year,
+                    country_id=country,
+                    amount=amount,
+                    source=sources.get((authority, year), declared),
+                )
+                for (authority, year, country), amount in amounts.items()
+            ),
+            batch_size=2000,
+        )
+        stale = ApdFigure.objects.filter(source=declared).values_list("pk", "authority", "year")
+        ApdFigure.objects.filter(pk__in=[pk for pk, *key in stale if tuple(key) not in totals]).delete()
+        ApdFigure.objects.bulk_create(
+            (
+                ApdFigure(
+                    authority_id=authority,
+                    year=year,
+                    amount=total,
+                    note=note,
+                    source=sources.get((authority, year), declared),
+                )
+                for (authority, year), (total, note) in totals.items()
+            ),
+            batch_size=2000,
+            update_conflicts=True,
+            unique_fields=["authority", "year"],
+            update_fields=["amount", "note", "source"],
+        )
+        ApdCountryTotal.objects.rebuild()
+
+
+def lock_year(year):
+    """Serialise the writers of one year's figures (``SELECT … FOR UPDATE`` on its
+    ``ApdYearTotal``): two validations of the same year at once each recompute the summary from
+    what the other committed, never from a stale read."""
+    ApdYearTotal.objects.get_or_create(year=year, defaults={"amount": Decimal("0.00")})
+    ApdYearTotal.objects.select_for_update().get(year=year)
+
+
 class ApdFlowFigure(models.Model):
     """The official development aid of a French authority for a year towards one country (or
     "several countries / unallocated" when ``country`` is empty), in euros: the published part
     of the validated yearly declarations, by country.
 
-    The Atlas reads these rows for the APD of a continent and of a country and for the share per
-    continent; the declaring app writes them (one row per authority, year and country) when the
-    ministry validates a declaration. The Atlas knows nothing of that app: the rows are its own
-    figures, like ``ApdFigure`` (the authority's yearly total, written at the same time)."""
+    The Atlas reads these rows for the open-data file of a year; the pages read their sums by
+    year and country (``ApdCountryTotal``). The declaring app publishes them (one row per
+    authority, year and country) with ``ApdFlowFigure.objects.publish`` when the ministry
+    validates a declaration, and ``withdraw`` takes them back. The Atlas knows nothing of that
+    app: the rows are its own figures, like ``ApdFigure`` (the authority's yearly total, written
+    at the same time)."""
 
     authority = models.ForeignKey(
         "portal.FrenchAuthority",
@@ -588,8 +686,89 @@ class ApdFlowFigure(models.Model):
         ordering = ["authority", "-year", "country"]
         indexes = [models.Index(fields=["year", "country"], name="atlas_apdflow_year_country")]
 
+    objects = ApdFlowFigureQuerySet.as_manager()
+
     def __str__(self):
         return f"{self.authority_id} {self.year} {self.country_id or '-'}: {self.amount} €"
+
+
+class ApdCountryTotalQuerySet(models.QuerySet):
+    def refresh(self, year, countries):
+        """Recompute the totals of ``year`` towards ``countries`` (pks, None for "several /
+        unallocated") and the year's total from ``ApdFlowFigure``: a few hundred rows read
+        through the (year, country) index. The caller holds the year's lock (``lock_year``)."""
+        if not countries:
+            return
+        places = models.Q(country__in=[pk for pk in countries if pk is not None])
+        if None in countries:
+            places |= models.Q(country__isnull=True)
+        sums = ApdFlowFigure.objects.filter(places, year=year).order_by().values_list("country").annotate(Sum("amount"))
+        self.filter(places, year=year).delete()
+        self.bulk_create(ApdCountryTotal(year=year, country_id=country, amount=amount) for country, amount in sums)
+        total = self.filter(year=year).aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
+        ApdYearTotal.objects.filter(year=year).update(amount=total)
+        transaction.on_commit(bump_content_version)
+
+    @transaction.atomic
+    def rebuild(self):
+        """Recompute the whole summary from ``ApdFlowFigure`` (after a bulk load, or to check
+        it: ``manage.py rebuild_apd_figures``). Two aggregate queries."""
+        list(ApdYearTotal.objects.select_for_update())
+        self.all().delete()
+        ApdYearTotal.objects.all().delete()
+        sums = ApdFlowFigure.objects.order_by().values_list("year", "country").annotate(Sum("amount"))
+        rows = self.bulk_create(
+            (ApdCountryTotal(year=year, country_id=country, amount=amount) for year, country, amount in sums),
+            batch_size=2000,
+        )
+        years = {}
+        for row in rows:
+            years[row.year] = years.get(row.year, Decimal("0.00")) + row.amount
+        ApdYearTotal.objects.bulk_create(ApdYearTotal(year=year, amount=amount) for year, amount in years.items())
+        transaction.on_commit(bump_content_version)
+
+
+class ApdCountryTotal(models.Model):
+    """The declared APD of a year towards one country (empty: several countries / unallocated),
+    all French authorities together: the sums of ``ApdFlowFigure`` by year and country, kept
+    up to date when a declaration is published or withdrawn. The World, continent and country
+    pages read these few thousand rows instead of summing every authority's figures."""
+
+    year = models.PositiveSmallIntegerField(_("year"), validators=year_validators)
+    country = models.ForeignKey("portal.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    amount = models.DecimalField(_("amount (€)"), max_digits=16, decimal_places=2)
+
+    objects = ApdCountryTotalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("declared APD by year and country")
+        ordering = ["-year", "country"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "country"], condition=models.Q(country__isnull=False), name="atlas_apd_year_country"
+            ),
+            models.UniqueConstraint(
+                fields=["year"], condition=models.Q(country__isnull=True), name="atlas_apd_year_unallocated"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.year} {self.country_id or '-'}: {self.amount} €"
+
+
+class ApdYearTotal(models.Model):
+    """The declared APD of a year, all French authorities and countries together (the sum of
+    its ``ApdCountryTotal``); its row is also the lock of the year's writers (``lock_year``)."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    amount = models.DecimalField(_("amount (€)"), max_digits=16, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("declared APD by year")
+        ordering = ["-year"]
+
+    def __str__(self):
+        return f"{self.year}: {self.amount} €"
 
 
 class AtlasIndexPage(RoutablePageMixin, BasePage):

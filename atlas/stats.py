@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
-from atlas.models import ApdFigure, ApdFlowFigure, Project, ProjectFrenchAuthority, ProjectPartner
+from atlas.models import ApdCountryTotal, ApdFigure, Project, ProjectFrenchAuthority, ProjectPartner
 from portal.authorities import FrenchAuthority, PartnerAuthority
 from portal.models import Country, Theme
 from portal.pagecache import content_version
@@ -177,11 +177,12 @@ def with_percent(rows):
 
 
 def declared_apd(**filters):
-    """The APD declared (validated declarations, ``ApdFlowFigure``) towards a place, by year:
-    ``[{"year", "total", "percent"}]``. ``filters`` select the flows: ``country=…``,
-    ``country__continent=…``, nothing for the world. One query."""
+    """The APD declared (validated declarations) towards a place, by year:
+    ``[{"year", "total", "percent"}]``. ``filters`` select the countries: ``country=…``,
+    ``country__continent=…``. One query on the yearly summary (``ApdCountryTotal``: a row per
+    year and country), whatever the number of declarations."""
     return with_percent(
-        list(ApdFlowFigure.objects.filter(**filters).values("year").annotate(total=Sum("amount")).order_by("year"))
+        list(ApdCountryTotal.objects.filter(**filters).values("year").annotate(total=Sum("amount")).order_by("year"))
     )
 
 
@@ -201,10 +202,10 @@ def territory_apd(field, authority):
 def apd_by_continent():
     """Each year's declared APD with its share per continent (the flows to several countries or
     unallocated apart): ``[{"year", "total", "continents": [(name, amount, percent)]}]``, the
-    latest year first. One query."""
+    latest year first. One query on the yearly summary (``ApdCountryTotal``)."""
     names = dict(Country.Continent.choices)
     years = {}
-    rows = ApdFlowFigure.objects.values("year", "country__continent").annotate(total=Sum("amount")).order_by()
+    rows = ApdCountryTotal.objects.values("year", "country__continent").annotate(total=Sum("amount")).order_by()
     for row in rows:
         years.setdefault(row["year"], {})[row["country__continent"] or ""] = row["total"]
     result = []

@@ -22,6 +22,7 @@ from atlas.listings import ProjectListing
 from atlas.models import (
     ApdFigure,
     ApdFlowFigure,
+    ApdYearTotal,
     AtlasIndexPage,
     FundingLine,
     Project,
@@ -461,7 +462,7 @@ def open_data(request, page):
             "project_count": Project.objects.published().count(),
             "apd_files": [
                 (year, page.url + page.reverse_subpage("apd_open_data", kwargs={"year": year}))
-                for year in ApdFlowFigure.objects.order_by("-year").values_list("year", flat=True).distinct()
+                for year in ApdYearTotal.objects.order_by("-year").values_list("year", flat=True)
             ],
         },
     )

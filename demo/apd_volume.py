@@ -2,7 +2,8 @@
 ``authorities`` French authorities (those with Atlas projects first) × ``years`` closed
 campaigns, each declaration with one to three flows (or "no APD this year" one time in ten),
 nine in ten validated — which writes the Atlas's figures (``ApdFlowFigure`` by country and
-``ApdFigure`` where staff or the Atlas volume have none, source "volume").
+``ApdFigure`` where staff or the Atlas volume have none, source "volume") and rebuilds the yearly
+summary the Atlas pages read (``ApdCountryTotal``, ``ApdYearTotal``).
 
 Generated declarations have references ``APD-<year>-VOL-<authority id>``: a second run keeps
 them, ``clean_apd_volume`` removes them (and their figures). Inserted in bulk (minutes for 48,000
@@ -19,7 +20,7 @@ from django.utils import timezone
 
 from apd.models import Campaign, Declaration, DeclarationVersion, Flow
 from apd.purpose_codes import purpose_codes
-from atlas.models import ApdFigure, ApdFlowFigure, ProjectFrenchAuthority
+from atlas.models import ApdCountryTotal, ApdFigure, ApdFlowFigure, ProjectFrenchAuthority
 from portal.authorities import FrenchAuthority
 from portal.models import Country
 
@@ -34,6 +35,7 @@ def clean_apd_volume():
     DeclarationVersion.objects.filter(declaration__in=generated).delete()
     generated.delete()
     ApdFlowFigure.objects.filter(source=ApdFigure.Source.VOLUME).delete()
+    ApdCountryTotal.objects.rebuild()
 
 
 def campaigns_for(years):
@@ -147,6 +149,8 @@ def generate_apd_volume(authorities=4800, years=10, seed=11, stdout=None):
             batch_size=BATCH_SIZE,
         )
         created += len(declarations)
+    # The yearly summary the Atlas pages read, from all the published figures (generated or not).
+    ApdCountryTotal.objects.rebuild()
     if stdout:
         stdout.write(f"APD volume: {created} declarations created ({len(chosen)} authorities × {years} years).\n")
     return created

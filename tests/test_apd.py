@@ -436,3 +436,17 @@ def test_reminders_go_to_the_authorities_that_have_not_declared(world, mailoutbo
     recipients = sorted(address for message in mailoutbox for address in message.to)
     assert recipients == ["bordeaux@example.org", "rochelle@example.org"]
     assert "2025" in mailoutbox[0].subject
+
+
+def test_purpose_codes_without_a_french_name_carry_lang_en_on_french_pages(client, world):
+    """No registry package ships the current French names (apd/data/dac_purpose_codes.PROVENANCE.md):
+    the 84 codes without one show their official English name, marked as English."""
+    the_campaign = campaign(2025)
+    client.force_login(world["user"])
+    html = client.get(declare_url(world)).content.decode()
+    assert '<option value="12264" lang="en">12264 — COVID-19 control</option>' in html
+    assert '<option value="11110">11110 — Politique de l’éducation et gestion administrative</option>' in html
+    declare(the_campaign, world["authority"], world["user"], [flow(world["senegal"], "10", "12264")])
+    declaration = Declaration.objects.get()
+    html = client.get(f"/fr/espace/apd/declarations/{declaration.reference}/").content.decode()
+    assert '<td lang="en">12264 — COVID-19 control</td>' in html

@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from apd.models import Declaration
-from atlas.models import ApdFigure, ApdFlowFigure
+from atlas.models import ApdCountryTotal, ApdFigure, ApdFlowFigure
 from portal.authorities import FrenchAuthority
 from tests.factories import CountryFactory
 from tests.factories.apd import campaign, declare, flow
@@ -104,6 +104,7 @@ def add_declared_volume(declared, authorities=40, start=100, own=True):
         for authority in [*many, *([epci] if own else [])]
         for year in range(2015, 2025)
     )
+    ApdCountryTotal.objects.rebuild()  # a bulk load: the yearly summary rebuilt as generate_apd_volume does
     cache.clear()
 
 
@@ -116,16 +117,27 @@ FIGURES_PAGES = {
 }
 
 
+# The queries of each figures page, the same with one declaration and with 400 more yearly figures
+# (warm cache). The declared APD of the World, continent and country pages is one query on the
+# yearly summary (``ApdCountryTotal``): before it, the same number of queries summed every
+# authority's figures by country on each view (~80,000 rows at the generated volume).
+FIGURES_PAGE_QUERIES = {"world": 9, "continent": 10, "country": 9, "departement": 18, "authority": 18}
+
+
 @pytest.mark.parametrize("page", FIGURES_PAGES)
 def test_figures_pages_stay_flat_in_queries(client, declared, page):
     url = FIGURES_PAGES[page]
     few, _html = count_queries(client, url)
     add_declared_volume(declared)
     many, html = count_queries(client, url)
-    assert many == few, (page, few, many)
+    assert (few, many) == (FIGURES_PAGE_QUERIES[page], FIGURES_PAGE_QUERIES[page]), page
     assert many <= BUDGETS["level"], (page, many)
     # The volume is on the page: 2015's figures were not there before.
-    assert re.search(r'<th scope="row">2015</th>', html) or "2015 :" in html, page
+    if page in ("world", "continent", "country"):
+        declared_table = html.split('id="atlas-declared-apd-table"', 1)[1].split("</table>", 1)[0]
+        assert '<th scope="row">2015</th>' in declared_table, page
+    else:
+        assert re.search(r'<th scope="row">2015</th>', html), page
 
 
 def test_open_data_file_per_year_is_one_query(client, declared):
