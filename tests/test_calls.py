@@ -250,7 +250,7 @@ def test_call_page_shows_its_laureates_fifty_at_a_time(client, index):
     assert "<caption>Lauréats de « Généraliste 2021 », 1 à 50 sur 51</caption>" in html
     assert '<span class="fr-pagination__link" aria-current="page" title="Page 1">1</span>' in html
     assert '<a class="fr-pagination__link" href="?page=2" title="Page 2">2</a>' in html
-    assert not re.search(r"<a(?![^>]*href)[^>]*>", html)
+    assert not re.search(r"<a(?![\w-])(?![^>]*href)[^>]*>", html)  # no <a> without address
     assert 'name="robots"' not in html
     second = client.get(call.url, {"page": 2}).content.decode()
     assert second.count('<th scope="row">') == 1 and "Commune 51" in second
@@ -262,6 +262,21 @@ def test_call_page_shows_its_laureates_fifty_at_a_time(client, index):
     assert "Commune 51" in client.get(call.url, {"page": 9}).content.decode()
     # The downloads hold every laureate.
     assert len(json.loads(client.get(call.url + "laureates/json/").content)["laureates"]) == 51
+
+
+def test_laureates_are_marked_french_on_a_page_in_another_language(client, index):
+    """Issue 15, item 2: the ministry lists laureates in French; on the Arabic call page their
+    names and projects carry lang="fr" (and the left-to-right direction)."""
+    call = CallPageFactory(parent=index, closed=True)
+    LaureateFactory(page=call, french_authority="Brest Métropole", partner_authority="Xalapa", project_title="Eau")
+    translate_page(index, "ar", title="دعوات لتقديم المشاريع")
+    call_ar = translate_page(call, "ar", title="دعوة")
+    html = client.get(call_ar.url).content.decode()
+    assert '<th scope="row" lang="fr" dir="ltr">Brest Métropole</th>' in html
+    assert '<td lang="fr" dir="ltr">Xalapa</td>' in html
+    assert '<td lang="fr" dir="ltr">Eau</td>' in html
+    # On the French page, nothing to mark.
+    assert '<th scope="row">Brest Métropole</th>' in client.get(call.url).content.decode()
 
 
 # -- home ------------------------------------------------------------------------------------------
