@@ -43,6 +43,7 @@ from calls.status import (
 from portal.admin_forms import TaxonomyPageForm, TaxonomyPageMixin
 from portal.authorities import link_authorities
 from portal.blocks import ContentBlocks, DocumentBlock
+from portal.listing import paginate
 from portal.models import BasePage
 from portal.routing import handler_for
 from portal.search_text import taxonomy_text
@@ -174,6 +175,7 @@ class CallPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
         BILATERAL = "bilateral", _("Bilateral joint fund")
 
     Status = CallStatus
+    LAUREATES_PER_PAGE = 50  # as the laureates page (calls/listings.py: LaureateListing)
 
     class ApplicationMethod(models.TextChoices):
         ONLINE = "online", _("Online platform")
@@ -327,12 +329,20 @@ class CallPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
         return self.laureates.select_related("country", "theme", "page").order_by("sort_order", "pk")
 
     def get_context(self, request, *args, **kwargs):
+        """The laureates a page at a time (``?page=``, ``LAUREATES_PER_PAGE``): a call with 500
+        laureates would otherwise be a table of 4,000 cells that a phone lays out and DSFR's
+        script walks row by row before the page answers (issue 15). The rows are read in the one
+        query as before; only the page shown gets its themes and authority links."""
         context = super().get_context(request, *args, **kwargs)
-        laureates = attach_localized_themes(self.laureate_rows(), field="theme")
+        rows = list(self.laureate_rows())
+        page_obj = paginate(request, rows, self.LAUREATES_PER_PAGE)
+        laureates = attach_localized_themes(page_obj.object_list, field="theme")
         if laureates:
             link_authorities(laureates)  # links to the authorities' pages when certain
-        self.__dict__["has_laureates"] = bool(laureates)
+        self.__dict__["has_laureates"] = bool(rows)
         context["laureates"] = laureates
+        context["page_obj"] = page_obj
+        context["noindex"] = page_obj.number > 1  # as the lists: page 1 is the one to index
         context["themes"] = localize_themes(self.themes.all())
         context["countries"] = sorted(self.countries.all(), key=lambda country: sort_key(country.name))
         context["related_news"] = self.live_related_news()

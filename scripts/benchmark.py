@@ -167,7 +167,7 @@ print(json.dumps({
         "admin_call_edit": f"/admin/pages/{call.pk}/edit/",
         "admin_laureates": f"/admin/calls/{call.pk}/laureates/",
     },
-    "call_laureates": call.laureate_count,
+    "call_laureates": Laureate.objects.filter(page=call).count(),  # after the top-up to 500
     "data": {
         "news items": NewsPage.objects.live().count(),
         "calls": CallPage.objects.live().count(),
@@ -648,6 +648,11 @@ def parse_args():
         "(npm's lighthouse, Chromium at /usr/bin/chromium or CHROME_PATH); with --before, both checkouts",
     )
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="--lighthouse: runs per page (median)")
+    parser.add_argument(
+        "--lighthouse-reports",
+        type=Path,
+        help="--lighthouse: keep the median run's JSON report of each page in this folder (CHECKOUT-PAGE.json)",
+    )
     parser.add_argument("--times", type=int, default=10, help="--uncached: measured requests per page (default 10)")
     parser.add_argument("--warm", type=int, default=0, help="--uncached: warm-up requests (default 2 × workers)")
     parser.add_argument("--rebuild", action="store_true", help="drop the database and load everything again")
@@ -785,10 +790,11 @@ LIGHTHOUSE_PAGES = ("home", "calls", "call", "bourse", "offer_form")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 
 
-def lighthouse(port, path, work, runs):
+def lighthouse(port, path, work, runs, keep=None):
     """Lighthouse (npm, pinned in package.json) in headless Chromium, mobile (its default:
     Moto G Power, slow 4G and 4x CPU slowdown simulated), performance and SEO: the run of median
-    performance score among ``runs``."""
+    performance score among ``runs``. With ``keep`` (a path without suffix), the median run's
+    JSON report is copied there, for its diagnostics (main-thread work, long tasks, DOM size)."""
     if not LIGHTHOUSE.exists():
         raise BenchmarkError(f"{LIGHTHOUSE} not found: npm ci (Lighthouse is a devDependency)")
     results = []
@@ -816,6 +822,7 @@ def lighthouse(port, path, work, runs):
         ]
         results.append(
             {
+                "report": data,
                 "performance": round(categories["performance"]["score"] * 100),
                 "seo": round(categories["seo"]["score"] * 100),
                 "fcp_ms": audits["first-contentful-paint"]["numericValue"],
@@ -828,7 +835,11 @@ def lighthouse(port, path, work, runs):
             }
         )
     results.sort(key=lambda figures: figures["performance"])
-    return results[len(results) // 2]
+    median = results[len(results) // 2]
+    report = median.pop("report")
+    if keep:
+        keep.with_suffix(".json").write_text(json.dumps(report))
+    return median
 
 
 def run_lighthouse(options, env, context, work, root=ROOT):
@@ -843,7 +854,8 @@ def run_lighthouse(options, env, context, work, root=ROOT):
             path = context["urls"][key]
             get(port, path)  # the page cache filled, as a visitor after the first one finds it
             log(f"lighthouse {path} ({options.lighthouse_runs} runs)")
-            results[key] = {"path": path, **lighthouse(port, path, work, options.lighthouse_runs)}
+            keep = options.lighthouse_reports / f"{root.name}-{key}" if options.lighthouse_reports else None
+            results[key] = {"path": path, **lighthouse(port, path, work, options.lighthouse_runs, keep)}
     finally:
         stop(process)
     return results

@@ -5,6 +5,7 @@ import csv
 import datetime
 import io
 import json
+import re
 import zoneinfo
 
 import feedparser
@@ -234,6 +235,48 @@ def test_call_page_lists_laureates_in_order_and_links_downloads(client, index):
     assert f'href="{call.url}laureates/csv/"' in html
     assert call.url.startswith("/fr/")
     assert "Résultats publiés" in html
+
+
+def test_call_page_shows_its_laureates_fifty_at_a_time(client, index):
+    """Issue 15: a call with hundreds of laureates is not one table of thousands of cells. The
+    pages are numbered as every list's (the current number a <span>, never an <a> without
+    address), the table's name says which rows it shows, the pages after the first are noindex."""
+    call = CallPageFactory(parent=index, closed=True, title="Généraliste 2021")
+    for n in range(1, 52):
+        LaureateFactory(page=call, french_authority=f"Commune {n:02d}", sort_order=n)
+    html = client.get(call.url).content.decode()
+    assert html.count('<th scope="row">') == 50
+    assert "Commune 50" in html and "Commune 51" not in html
+    assert "<caption>Lauréats de « Généraliste 2021 », 1 à 50 sur 51</caption>" in html
+    assert '<span class="fr-pagination__link" aria-current="page" title="Page 1">1</span>' in html
+    assert '<a class="fr-pagination__link" href="?page=2" title="Page 2">2</a>' in html
+    assert not re.search(r"<a(?![\w-])(?![^>]*href)[^>]*>", html)  # no <a> without address
+    assert 'name="robots"' not in html
+    second = client.get(call.url, {"page": 2}).content.decode()
+    assert second.count('<th scope="row">') == 1 and "Commune 51" in second
+    assert "<caption>Lauréats de « Généraliste 2021 », 51 à 51 sur 51</caption>" in second
+    assert "<title>Généraliste 2021 — page 2 — " in second
+    assert '<meta name="robots" content="noindex, follow">' in second
+    # A bad or outdated page number is no error: the first or the last page.
+    assert "Commune 01" in client.get(call.url, {"page": "x"}).content.decode()
+    assert "Commune 51" in client.get(call.url, {"page": 9}).content.decode()
+    # The downloads hold every laureate.
+    assert len(json.loads(client.get(call.url + "laureates/json/").content)["laureates"]) == 51
+
+
+def test_laureates_are_marked_french_on_a_page_in_another_language(client, index):
+    """Issue 15, item 2: the ministry lists laureates in French; on the Arabic call page their
+    names and projects carry lang="fr" (and the left-to-right direction)."""
+    call = CallPageFactory(parent=index, closed=True)
+    LaureateFactory(page=call, french_authority="Brest Métropole", partner_authority="Xalapa", project_title="Eau")
+    translate_page(index, "ar", title="دعوات لتقديم المشاريع")
+    call_ar = translate_page(call, "ar", title="دعوة")
+    html = client.get(call_ar.url).content.decode()
+    assert '<th scope="row" lang="fr" dir="ltr">Brest Métropole</th>' in html
+    assert '<td lang="fr" dir="ltr">Xalapa</td>' in html
+    assert '<td lang="fr" dir="ltr">Eau</td>' in html
+    # On the French page, nothing to mark.
+    assert '<th scope="row">Brest Métropole</th>' in client.get(call.url).content.decode()
 
 
 # -- home ------------------------------------------------------------------------------------------

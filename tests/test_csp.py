@@ -139,6 +139,7 @@ def test_public_pages_run_their_scripts_under_the_policy(live_server, browser_pa
     # DSFR's script (nonced module) ran: it marks the document as enhanced.
     page.wait_for_function("() => document.documentElement.getAttribute('data-fr-js') === 'true'")
     page.goto(f"{live_server.url}{site['bourse'].url}")
+    page.locator("#bourse-map").scroll_into_view_if_needed()  # the map is loaded near the viewport
     page.locator("#bourse-map .leaflet-marker-icon").first.wait_for()
     page.goto(f"{live_server.url}{site['offer_form'].url}")
     page.wait_for_function("() => document.documentElement.getAttribute('data-fr-js') === 'true'")

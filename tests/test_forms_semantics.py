@@ -5,8 +5,10 @@ levels, count live regions, breadcrumb and pagination markup, one rule for canon
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
+from tests.factories.calls import CallIndexPageFactory, CallPageFactory
 from tests.factories.intake import OfferFactory, build_intake_site
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +85,7 @@ def test_captcha_refresh_gives_a_new_image_and_key(client):
 def test_counts_in_a_live_region_next_to_a_real_heading(client, intake_site):
     OfferFactory(published=True, country=intake_site["countries"]["SN"])
     html = client.get(intake_site["bourse"].url).content.decode()
-    assert '<h2 class="fr-h4 fr-mb-1w" id="bourse-list-title">Les offres</h2>' in html
+    assert '<h2 class="fr-h4 fr-mb-1w" id="bourse-list-title" tabindex="-1">Les offres</h2>' in html
     assert '<p role="status" id="bourse-count">1 offre</p>' in html
     assert not re.search(r"<h\d[^>]*role=", html)
     # The map's markers are tab stops: a link goes past them to the list.
@@ -92,6 +94,47 @@ def test_counts_in_a_live_region_next_to_a_real_heading(client, intake_site):
     assert not re.search(r"<h\d[^>]*role=", search)
     assert '<p role="status" id="results-count">' in search
     assert '<meta name="description" content="' in search
+
+
+def meta_description(html):
+    """The content of the page's one meta description (the test fails when there is none or two)."""
+    (content,) = re.findall(r'<meta name="description" content="([^"]*)">', html)
+    return content
+
+
+def test_meta_descriptions_of_call_bourse_form_and_search_in_the_page_language(client, intake_site):
+    """Each page type describes itself, in its own words and in the language of the page: the
+    call by its summary (it has no intro), the Bourse and the form by their intro, search by a
+    translated sentence."""
+    call = CallPageFactory(parent=CallIndexPageFactory(), summary="Soutien aux jumelages <Afrique>.")
+    descriptions = {
+        "call": meta_description(client.get(call.url).content.decode()),
+        "bourse": meta_description(client.get(intake_site["bourse"].url).content.decode()),
+        "form": meta_description(client.get(intake_site["offer_form"].url).content.decode()),
+        "search": meta_description(client.get("/fr/recherche/", {"q": "eau"}).content.decode()),
+    }
+    assert descriptions == {
+        "call": "Soutien aux jumelages &lt;Afrique&gt;.",
+        "bourse": "Des collectivités étrangères cherchent un partenaire français.",
+        "form": "Formulaire des ambassades.",
+        "search": "Rechercher dans les actualités, les appels à projets, les offres de partenariat "
+        "et les pages du portail de la coopération décentralisée.",
+    }
+    # Translated pages are described in their language.
+    intake_site["offer_form_es"].intro = "<p>Formulario de las embajadas.</p>"
+    intake_site["offer_form_es"].save_revision().publish()
+    html = client.get(intake_site["offer_form_es"].url).content.decode()
+    assert meta_description(html) == "Formulario de las embajadas."
+    with translation.override("es"):
+        search_es = reverse("search")
+    with translation.override("ar"):
+        search_ar = reverse("search")
+    assert meta_description(client.get(search_es, {"q": "agua"}).content.decode()).startswith("Buscar en las noticias")
+    assert meta_description(client.get(search_ar, {"q": "ماء"}).content.decode()).startswith("ابحث في الأخبار")
+    # A search description chosen by the editor comes first.
+    call.search_description = "Appel pour les jumelages africains."
+    call.save_revision().publish()
+    assert meta_description(client.get(call.url).content.decode()) == "Appel pour les jumelages africains."
 
 
 def test_current_breadcrumb_item_is_not_a_link_without_address(client, intake_site):

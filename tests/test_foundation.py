@@ -211,3 +211,25 @@ def test_drop_down_menu_links_follow_the_locale(client, site_tree):
     # The English menu falls back to the French one, its link leads to the English translation.
     en = client.get("/en/").content.decode()
     assert '<a class="fr-nav__link" href="/en/cadre-juridique/">Legal framework</a>' in en
+
+
+def test_a_page_in_the_menu_twice_is_marked_current_once(client, site_tree):
+    """Issue 15, item 4: the "Comprendre l'AECT" drop-down repeats top-level items; the page is
+    the current one at the top level only, not a second time in the drop-down."""
+    from portal.models import NavigationMenu
+
+    menu = NavigationMenu.objects.get(placement="main")
+    content = {"page": site_tree["content"], "url": "", "label": ""}
+    menu.items = [
+        ("link", content),
+        ("link", {"page": None, "url": "", "label": "Comprendre l’AECT", "children": [content]}),
+    ]
+    menu.save()
+    cache.clear()  # the menu is cached per locale
+    html = client.get("/fr/cadre-juridique/").content.decode()
+    nav = re.search(r'<nav class="fr-nav" id="fr-navigation".*?</nav>', html, re.S).group(0)
+    assert nav.count('href="/fr/cadre-juridique/"') == 2
+    assert nav.count('aria-current="page"') == 1
+    assert '<a class="fr-nav__link" href="/fr/cadre-juridique/" aria-current="page">Cadre juridique</a>' in nav
+    # The drop-down holding the page is marked as containing it.
+    assert '<button class="fr-nav__btn" aria-expanded="false" aria-controls="menu-2" aria-current="true">' in nav

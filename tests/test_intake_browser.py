@@ -62,6 +62,7 @@ def test_offer_from_spanish_form_to_published_map(live_server, browser_page, set
     # It is in the public list and on the map.
     page.goto(live_server.url + site["bourse_es"].url)
     assert page.get_by_role("link", name="Rehabilitación del centro histórico").is_visible()
+    page.locator("#bourse-map").scroll_into_view_if_needed()  # the map is loaded near the viewport
     marker = page.locator('.leaflet-marker-icon[title="Rehabilitación del centro histórico"]')
     marker.wait_for()
     assert page.locator("#bourse-map").get_attribute("data-markers") == "1"
