@@ -103,3 +103,16 @@ def test_autocomplete_suggests_projects(client, atlas):
     response = client.get("/fr/recherche/suggestions/", {"q": "Assainissement des quartiers"})
     titles = [result["title"] for result in response.json()["results"]]
     assert "Assainissement des quartiers de Ziguinchor, phase 1" in titles
+
+
+def test_autocomplete_costs_a_fixed_number_of_queries(client, atlas):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/fr/recherche/suggestions/", {"q": "Assainissement"})  # warm: site root paths
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/fr/recherche/suggestions/", {"q": "Assainissement"})
+    assert len(response.json()["results"]) == 4  # three projects and the news item, not the draft
+    # One query per source (pages, offers, label requests, projects, French and partner
+    # authorities), the site and the Atlas page (the projects' addresses): not per suggestion.
+    assert len(queries) <= 8
