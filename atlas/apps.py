@@ -14,6 +14,9 @@ class AtlasConfig(AppConfig):
         from portal.authorities import register_authority_pages
 
         register_authority_pages(active_atlas)  # laureate rows link to the Atlas's authority pages
+        from atlas.searching import register_search_sources
+
+        register_search_sources()  # projects and authorities in the site search
         connect_content_version_signals()
 
 

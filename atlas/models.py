@@ -27,11 +27,14 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Locale, Orderable, Page
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from calls.models import Laureate
 from portal.models import BasePage, Country, Theme
 from portal.pagecache import bump_content_version
 from portal.routing import handler_for
+from portal.search_text import country_words, taxonomy_text
 
 # Languages a project can be written in: the portal's four and the partner languages the
 # documents name. Names come from Django's language table, translated.
@@ -74,7 +77,7 @@ class SustainableDevelopmentGoal(models.Model):
         return getattr(self, f"name_{translation.get_language() or 'en'}", None) or self.name_en
 
 
-class ProjectQuerySet(models.QuerySet):
+class ProjectQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def published(self):
         return self.filter(status=Project.Status.PUBLISHED)
 
@@ -135,7 +138,7 @@ class ProjectAdminForm(WagtailAdminModelForm):
             )
 
 
-class Project(ClusterableModel):
+class Project(index.Indexed, ClusterableModel):
     """A cooperation project of French local authorities with foreign partners (a fiche-projet)."""
 
     class Kind(models.TextChoices):
@@ -261,6 +264,21 @@ class Project(ClusterableModel):
         ),
     ]
 
+    # The site search (registered in atlas/searching.py): the title above the texts, the
+    # authorities' names, the names of its themes and partner countries in its language.
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("search_authority_names", boost=2),
+        index.SearchField("objectives"),
+        index.SearchField("description"),
+        index.SearchField("history"),
+        index.SearchField("context"),
+        index.SearchField("search_taxonomy"),
+        index.FilterField("status"),
+        index.FilterField("language"),  # matched with its language's analysis (search/engine.py)
+    ]
+
     class Meta:
         verbose_name = _("Atlas project")
         verbose_name_plural = _("Atlas projects")
@@ -318,6 +336,18 @@ class Project(ClusterableModel):
 
     def total_funding(self):
         return sum((line.amount for line in self.funding_lines.all()), Decimal("0"))
+
+    def search_authority_names(self):
+        """The names of the French and partner authorities taking part (search)."""
+        french = [link.authority.name if link.authority_id else link.name for link in self.french_authority_links.all()]
+        partners = [link.partner.name if link.partner_id else link.name for link in self.partner_links.all()]
+        return " ".join(name for name in [*french, *partners] if name)
+
+    def search_taxonomy(self):
+        """Its themes and partner countries in its language, with the countries' adjectives (search)."""
+        countries = {link.country for link in self.partner_links.all() if link.country_id}
+        words = [country_words(country, self.language) for country in sorted(countries, key=lambda c: c.iso_code)]
+        return " ".join([taxonomy_text(self, self.language), *words])
 
     def text_is_in(self, language_code):
         return self.language == (language_code or "").split("-")[0]

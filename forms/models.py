@@ -327,6 +327,7 @@ class PartnershipOffer(IntakeRecord):
         index.SearchField("search_theme_names"),
         index.SearchField("search_country_names"),
         index.FilterField("status"),
+        index.FilterField("language"),  # matched with its language's analysis (search/engine.py)
         index.FilterField("country"),
         index.FilterField("published_at"),
     ]
@@ -409,6 +410,7 @@ class ExpertiseLabelRequest(IntakeRecord):
         index.SearchField("partner_organisations"),
         index.SearchField("search_theme_names"),
         index.FilterField("status"),
+        index.FilterField("language"),  # matched with its language's analysis (search/engine.py)
         index.FilterField("label_valid_until"),
         index.FilterField("published_at"),
     ]

@@ -26,11 +26,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from portal.gazetteer import locate, normalize_name
 
 
-class AuthorityQuerySet(models.QuerySet):
+class AuthorityQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def matching(self, text):
         """Rows whose name contains every word of ``text`` (accents and case ignored), or whose
         official code is ``text``: what the admin choosers and listings search with."""
@@ -46,7 +48,7 @@ class AuthorityQuerySet(models.QuerySet):
         return self.filter(condition)
 
 
-class FrenchAuthority(models.Model):
+class FrenchAuthority(index.Indexed, models.Model):
     """A French local authority of the official geographic code: région, département, overseas
     collectivity, EPCI (intercommunality with its own tax base) or commune.
 
@@ -127,6 +129,10 @@ class FrenchAuthority(models.Model):
         FieldPanel("is_current"),
     ]
 
+    # The site search finds an authority by its name (the Atlas registers which ones visitors see:
+    # those that take part in a published project, atlas/searching.py).
+    search_fields = [index.SearchField("name", boost=3), index.AutocompleteField("name"), index.FilterField("id")]
+
     class Meta:
         verbose_name = _("French authority")
         verbose_name_plural = _("French authorities")
@@ -142,7 +148,7 @@ class FrenchAuthority(models.Model):
         super().save(*args, **kwargs)
 
 
-class PartnerAuthority(models.Model):
+class PartnerAuthority(index.Indexed, models.Model):
     """A foreign local authority that cooperates with French ones (municipality, province,
     region or state, grouping), in a country of the taxonomy.
 
@@ -215,6 +221,15 @@ class PartnerAuthority(models.Model):
         ),
     ]
 
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("region"),
+        index.SearchField("search_taxonomy"),
+        index.FilterField("country"),
+        index.FilterField("id"),
+    ]
+
     class Meta:
         verbose_name = _("partner authority")
         verbose_name_plural = _("partner authorities")
@@ -223,6 +238,12 @@ class PartnerAuthority(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.country.iso_code})" if self.country_id else self.name
+
+    def search_taxonomy(self):
+        """Its country's name and adjectives in French (search; proper names are not translated)."""
+        from portal.search_text import taxonomy_text  # lazy: portal.search_text reads the taxonomy models
+
+        return taxonomy_text(self, "fr")
 
     def clean(self):
         super().clean()

@@ -270,7 +270,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Site search (see search/backends/): the database backend, with French/English/Spanish/Arabic
 # stemming and accent folding on PostgreSQL; Elasticsearch when ELASTICSEARCH_URL is set, the
 # database index then kept up to date too, as the fallback when the engine is unreachable
-# (French analysis settings: search.backends.elasticsearch.FRENCH_ANALYSIS).
+# (one index and analyzer per language: search.backends.elasticsearch.LANGUAGE_ANALYSIS).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 if os.environ.get("ELASTICSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {

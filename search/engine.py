@@ -25,7 +25,7 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.db.models import Count, F
 from django.db.models.functions import Coalesce, ExtractYear
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from elastic_transport import TransportError
@@ -38,7 +38,8 @@ from portal.i18n import active_locale
 from portal.models import Country, Theme
 from portal.search_text import normalize
 from portal.taxonomy import theme_names
-from search import postgres
+from search import elastic, postgres, sources
+from search.backends.elasticsearch import SearchBackend as ElasticsearchBackend
 
 try:  # PostgreSQL's results give every match as numbers, without building objects
     from modelsearch.backends.database.postgres.postgres import PostgresSearchResults
@@ -58,6 +59,8 @@ FALLBACK_BACKEND = "database"
 ENGINE_ERRORS = (DatabaseError, TransportError, ApiError, ConnectionError, TimeoutError)
 
 FACETS = ("type", "theme", "country", "year")
+#: The languages with an analysis of their own (the first: the default, see search/backends/).
+SEARCH_LANGUAGES = ("fr", "en", "es", "ar")
 
 #: Intake models searched besides pages: (app label, model name, queryset method of what is public).
 INTAKE_SOURCES = [
@@ -85,13 +88,16 @@ def _model(app_label, model_name):
         return None
 
 
-def intake_querysets():
-    """The public intake records, model by model (the intake app may not be installed)."""
+def record_querysets():
+    """The public records searched besides pages, model by model: the intake's (the intake app
+    may not be installed), then those of the sources registered by other apps (``search.sources``:
+    the Atlas's projects and authorities)."""
     querysets = []
     for app_label, model_name, method in INTAKE_SOURCES:
         model = _model(app_label, model_name)
         if model is not None:
             querysets.append(getattr(model.objects, method)())
+    querysets += [source.public() for source in sources.registered()]
     return querysets
 
 
@@ -160,10 +166,33 @@ def date_expression(model):
 
 
 def taxonomy_field(model, facet):
-    """The relation of ``model`` holding its themes (``facet="theme"``) or countries, or None."""
+    """The relation of ``model`` holding its themes (``facet="theme"``) or countries, or None
+    (a registered source may name the path to its countries, ``Source.country_field``)."""
+    source = sources.source_of(model)
+    if facet == "country" and source is not None and source.country_field:
+        return source.country_field
     names = {f.name for f in model._meta.get_fields()}
     candidates = ("themes", "theme") if facet == "theme" else ("countries", "country")
     return next((name for name in candidates if name in names), None)
+
+
+def year_expression(model):
+    """SQL expression of the year the year facet counts for ``model``, or None: the source's
+    ``year_field`` (a project's start year), else the year of ``date_expression``."""
+    source = sources.source_of(model)
+    if source is not None and source.year_field:
+        return F(source.year_field)
+    expression = date_expression(model)
+    return ExtractYear(expression) if expression is not None else None
+
+
+def object_year(obj):
+    """The year ``obj`` is counted in by the year facet (see ``year_expression``), or None."""
+    source = sources.source_of(type(obj))
+    if source is not None and source.year_field:
+        return getattr(obj, source.year_field)
+    day = listing_date(obj)
+    return day.year if day else None
 
 
 def _value_lookup(model, facet):
@@ -171,7 +200,7 @@ def _value_lookup(model, facet):
     if facet == "type":
         return None
     if facet == "year":
-        return "search_year" if date_expression(model) is not None else None
+        return "search_year" if year_expression(model) is not None else None
     field = taxonomy_field(model, facet)
     if field is None:
         return None
@@ -181,9 +210,9 @@ def _value_lookup(model, facet):
 def _narrowed(model, pks, selected, skip=None):
     """``model``'s objects among ``pks`` matching every chosen facet but ``skip`` (None: no object)."""
     queryset = model._default_manager.filter(pk__in=pks)
-    expression = date_expression(model)
+    expression = year_expression(model)
     if expression is not None:
-        queryset = queryset.annotate(search_year=ExtractYear(expression))
+        queryset = queryset.annotate(search_year=expression)
     for facet in FACETS:
         values = selected.get(facet)
         if facet == skip or not values:
@@ -312,7 +341,7 @@ def find(query, backend="default"):
         model = ContentType.objects.get_for_id(ctype).model_class()
         if model is not None:
             scored.append((model, pk, score))
-    for queryset in intake_querysets():
+    for queryset in record_querysets():
         try:
             scored += [(queryset.model, pk, score) for pk, _ctype, score in _scored(queryset, query, backend)]
         except FilterFieldError as error:  # a filter the engine cannot apply: say so in the logs
@@ -365,6 +394,9 @@ EMPTY_COUNTS = {facet: Counter() for facet in FACETS}
 def results(query, selected, page=1, per_page=10, backend="default"):
     """The results of ``query`` narrowed by the ``selected`` facet values ({facet: set}), page
     ``page`` (as Django's ``Paginator.get_page`` reads it)."""
+    search_backend = get_search_backend(backend)
+    if isinstance(search_backend, ElasticsearchBackend):
+        return _elastic_results(search_backend, query, selected, page, per_page, backend)
     statement = _statement(query, backend)
     if statement is None:  # not PostgreSQL: every match is listed, facets counted per model
         matches = find(query, backend=backend)
@@ -403,6 +435,73 @@ def results(query, selected, page=1, per_page=10, backend="default"):
     return Results(counts, chosen, page_obj, hits, models_found)
 
 
+def elastic_request(query, selected, per_page, offset, backend="default"):
+    """(indices, body) of the Elasticsearch request of a page of results and its facets
+    (``search.elastic``); nothing is sent. ``selected``: {facet: set of values}."""
+    search_backend = get_search_backend(backend)
+    queries, indices = [], []
+    for queryset in [page_queryset(), *record_querysets()]:
+        try:
+            compiled = queryset.search(query, operator="and", backend=backend).query_compiler.get_query()
+        except FilterFieldError as error:  # a filter the engine cannot apply: say so in the logs
+            logger.error("Cannot search %s: %s", queryset.model, error)
+            continue
+        queries.append(compiled)
+        indices.append(search_backend.get_index_for_model(queryset.model).name)
+    boosts = []
+    for app_label, model_name in OPEN_CALL_MODELS:
+        model = _model(app_label, model_name)
+        if model is not None:
+            boosts.append((type_key(model), list(model.objects.open().values_list("pk", flat=True)), OPEN_CALL_BOOST))
+    body = elastic.search_body(queries, boosts, selected, per_page, offset)
+    return ",".join(dict.fromkeys(indices)), body
+
+
+def _elastic_results(search_backend, query, selected, page, per_page, backend):
+    """``results`` on Elasticsearch: one request (two when a ticked value matches nothing or the
+    page asked for is past the last one)."""
+    number = _page_number(page)
+
+    def send(chosen, number):
+        indices, body = elastic_request(query, chosen, per_page, (number - 1) * per_page, backend)
+        response = search_backend.es.search(index=indices, ignore_unavailable=True, **body)
+        return elastic.read(response)
+
+    chosen = {facet: set(selected.get(facet, ())) for facet in FACETS}
+    present, narrowed, total, found = send(chosen, number)
+    kept = {facet: values & set(present[facet]) for facet, values in chosen.items()}
+    if kept != chosen:  # a ticked value matches nothing: ignored, as on the database
+        chosen = kept
+        present, narrowed, total, found = send(chosen, number)
+    page_obj = Paginator(range(total), per_page).get_page(page)
+    if page_obj.number != number:  # out of range: the last page
+        _present, _narrowed, _total, found = send(chosen, page_obj.number)
+    counts = narrowed if any(chosen.values()) else present
+    counts = {facet: Counter(counts[facet]) for facet in FACETS}
+    models_found = [model for model in (_model(*key.split(".")) for key in present["type"]) if model is not None]
+    hits = []
+    for key, pk, score in found:
+        model = _model(*key.split("."))
+        if model is not None:
+            hits.append(Hit(model, pk, score))
+    return Results(counts, chosen, page_obj, hits, models_found)
+
+
+def language_parts(queryset):
+    """[(language, queryset)] of records, each to be matched with its language's analysis.
+
+    A record is indexed with the analysis of its ``language`` (``search.backends.database``) and
+    is shown in every locale as written: a query typed on the Arabic site must be stemmed the
+    French way to find a French record. Records of an unknown language were indexed with the
+    default (French) analysis; a model without ``language`` (authorities' proper names) too.
+    """
+    if "language" not in {f.name for f in queryset.model._meta.get_fields()}:
+        return [(SEARCH_LANGUAGES[0], queryset)]
+    others = list(SEARCH_LANGUAGES[1:])
+    parts = [(SEARCH_LANGUAGES[0], queryset.exclude(language__in=others))]
+    return parts + [(language, queryset.filter(language=language)) for language in others]
+
+
 def _page_number(page):
     try:
         number = int(page)
@@ -417,35 +516,37 @@ def _statement(query, backend):
     pages = postgres.match_sql(page_queryset(), query, backend)
     if pages is None:
         return None
-    sources = [pages]
-    record_querysets = []
-    for queryset in intake_querysets():
+    matches = [pages]
+    record_models = []
+    for queryset in record_querysets():
         try:
-            sql = postgres.match_sql(queryset, query, backend)
+            parts = []
+            for language, part in language_parts(queryset):
+                with translation.override(language):
+                    parts.append(postgres.match_sql(part, query, backend))
         except FilterFieldError as error:  # a filter the engine cannot apply: say so in the logs
             logger.error("Cannot search %s: %s", queryset.model, error)
             continue
-        if sql is not None:
-            sources.append(sql)
-            record_querysets.append(queryset.model)
+        if None not in parts:
+            matches += parts
+            record_models.append(queryset.model)
     page_models = [model for model in get_page_models() if not model._meta.abstract]
-    models = ContentType.objects.get_for_models(*page_models, *record_querysets)
+    models = ContentType.objects.get_for_models(*page_models, *record_models)
     models = {model: ctype.pk for model, ctype in models.items()}
     values = []
     # Years: one source for the page types dated by their publication, one per other date.
     by_expression = defaultdict(list)
-    for model in [*page_models, *record_querysets]:
-        expression = date_expression(model)
-        if expression is None:
+    for model in [*page_models, *record_models]:
+        if year_expression(model) is None:
             continue
         if issubclass(model, Page) and type_key(model) not in DATE_FIELDS:
             by_expression[(Page, "first_published_at")].append(models[model])
         else:
             by_expression[(model, None)].append(models[model])
     for (model, _name), ctypes in by_expression.items():
-        values.append(postgres.values_sql(model, ctypes, "year", expression=date_expression(model)))
+        values.append(postgres.values_sql(model, ctypes, "year", expression=year_expression(model)))
     for facet in ("theme", "country"):
-        for model in [*page_models, *record_querysets]:
+        for model in [*page_models, *record_models]:
             lookup = _value_lookup(model, facet)
             if lookup:
                 values.append(postgres.values_sql(model, [models[model]], facet, lookup=lookup))
@@ -455,7 +556,7 @@ def _statement(query, backend):
         if model is not None and model in models:
             sql, params = model.objects.open().order_by().values("pk").query.sql_with_params()
             boosted.append((sql, params, models[model], OPEN_CALL_BOOST))
-    return sources, values, boosted, models
+    return matches, values, boosted, models
 
 
 def with_fallback(function, *args):
@@ -513,7 +614,7 @@ def suggest(query, backend="default"):
     """Autocomplete: the best titles starting with what was typed, pages then intake records."""
     query = normalize(query, get_language())
     found = list(page_queryset().autocomplete(query, backend=backend)[:AUTOCOMPLETE_SIZE])
-    for queryset in intake_querysets():
+    for queryset in record_querysets():
         if len(found) >= AUTOCOMPLETE_SIZE:
             break
         try:

@@ -15,7 +15,6 @@ vector Wagtail's database backend searches; migration ``site_search.0002``).
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models.functions import ExtractYear
 from django.utils.translation import get_language
 
 from portal.search_text import normalize
@@ -45,10 +44,11 @@ def match_sql(queryset, query, backend):
 
 
 def values_sql(model, ctypes, facet, expression=None, lookup=None):
-    """(sql, params) of the rows (content type, pk, facet, value) of ``model``'s hits for one facet."""
+    """(sql, params) of the rows (content type, pk, facet, value) of ``model``'s hits for one facet
+    (years: ``expression`` is the SQL expression of the year)."""
     manager = model._base_manager
     if facet == "year":
-        queryset = manager.annotate(search_year=ExtractYear(expression)).values_list("pk", "search_year")
+        queryset = manager.annotate(search_year=expression).values_list("pk", "search_year")
     else:
         queryset = manager.filter(**{f"{lookup}__isnull": False}).values_list("pk", lookup)
     sql, params = queryset.order_by().query.sql_with_params()

@@ -1,6 +1,7 @@
 """The site search page and its autocomplete endpoint, in each locale."""
 
 import logging
+from collections import defaultdict
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -16,7 +17,7 @@ from wagtail.search.utils import normalise_query_string
 
 from portal import pagecache
 from portal.i18n import localized_pages
-from search import counting, engine
+from search import counting, engine, sources
 from search.forms import SearchForm
 from search.highlight import highlight_title, load_streams_together, snippet
 
@@ -37,11 +38,29 @@ RESULTS_PER_PAGE = 10
 SEARCH_CACHE_SECONDS = 30
 
 
-def object_url(obj, request):
-    """A page's URL in the current site, or an intake record's public URL."""
-    if hasattr(obj, "get_url"):
-        return obj.get_url(request)
-    return obj.get_absolute_url()
+def object_urls(objects, request):
+    """The public URL of each object, in order: a page's in the current site, a registered
+    source's (``search.sources``, one call for all its objects), an intake record's own."""
+    objects = list(objects)
+    urls = [None] * len(objects)
+    by_source = defaultdict(list)
+    for position, obj in enumerate(objects):
+        source = sources.source_of(type(obj))
+        if source is not None:
+            by_source[source].append(position)
+        elif hasattr(obj, "get_url"):
+            urls[position] = obj.get_url(request)
+        else:
+            urls[position] = obj.get_absolute_url()
+    for source, positions in by_source.items():
+        for position, url in zip(positions, source.urls([objects[p] for p in positions]), strict=True):
+            urls[position] = url
+    return urls
+
+
+def object_title(obj):
+    """What a result is called: its title, else its name (authorities)."""
+    return str(getattr(obj, "title", None) or getattr(obj, "name", None) or obj)
 
 
 def promotions(query):
@@ -131,18 +150,19 @@ def render_search(request):
         found = engine.Results(engine.EMPTY_COUNTS, {}, page_obj, [], [])
     shown = engine.load(found.hits)
     load_streams_together(hit.obj for hit in shown)
+    urls = object_urls((hit.obj for hit in shown), request)
     results = [
         {
             "object": hit.obj,
-            "url": object_url(hit.obj, request),
+            "url": url,
             "type": hit.type_label,
             "date": hit.date,
-            "title": highlight_title(str(getattr(hit.obj, "title", hit.obj)), query),
+            "title": highlight_title(object_title(hit.obj), query),
             "snippet": snippet(hit.obj, query),
             # Records (offers, label requests) are shown as written, in their submission's language.
             "language": getattr(hit.obj, "language", None),
         }
-        for hit in shown
+        for hit, url in zip(shown, urls, strict=True)
     ]
     promoted = []
     if counts_for_editors(request, query) and not unavailable:
@@ -175,11 +195,11 @@ def autocomplete(request):
             found = []
     results = [
         {
-            "title": str(getattr(obj, "title", obj)),
-            "url": object_url(obj, request),
+            "title": object_title(obj),
+            "url": url,
             "type": engine.type_label(obj.specific_class if hasattr(obj, "specific_class") else type(obj)),
         }
-        for obj in found
+        for obj, url in zip(found, object_urls(found, request), strict=True)
     ]
     status = (
         ngettext("%(count)d suggestion", "%(count)d suggestions", len(results)) % {"count": len(results)}

@@ -1,12 +1,16 @@
 """Relevance on PostgreSQL: French stemming and accent folding, English, Spanish and Arabic
 matching, titles above body text, open calls above closed ones, facets of news and calls.
 
-A fixed list of queries, each with the page that must come first, on seeded content.
+A fixed list of queries, each with the page that must come first, on seeded content. The same
+suite runs against an Elasticsearch server when ``ELASTICSEARCH_URL`` is set (one index per
+language, ``search.backends.elasticsearch``); without it, those runs skip.
 """
 
+import os
 import re
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
@@ -84,8 +88,25 @@ def titles(client, lang, query, **params):
     ]
 
 
+@pytest.fixture(params=["database", "elasticsearch"])
+def engine(request, settings):
+    """The backend the suite runs on: PostgreSQL's (always) or Elasticsearch (with a server)."""
+    if request.param == "database":
+        if not settings.USING_POSTGRESQL:
+            pytest.skip("needs PostgreSQL: set DATABASE_URL=postgres://… (CI does)")
+        return request.param
+    url = os.environ.get("ELASTICSEARCH_URL")
+    if not url:
+        pytest.skip("needs an Elasticsearch server: set ELASTICSEARCH_URL=http://localhost:9200")
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "search.backends.elasticsearch", "URLS": [url], "INDEX_PREFIX": "test_relevance_"},
+        "database": {"BACKEND": "search.backends.database"},
+    }
+    return request.param
+
+
 @pytest.fixture
-def content(site_tree, requires_postgresql):
+def content(site_tree, engine):
     youth = ThemeFactory(name="Jeunesse", slug="jeunesse")
     digital = ThemeFactory(name="Numérique", slug="numerique")
     senegal = CountryFactory(name="Sénégal", iso_code="SN")
@@ -176,6 +197,8 @@ def content(site_tree, requires_postgresql):
     )
     water = ContentPageFactory(title="Eau potable en Afrique", intro="Une école et un hôpital.")
     translate_page(water, "ar", title="مياه الشرب في إفريقيا", intro="مدرسة ومستشفى للمدينة.")
+    if engine == "elasticsearch":  # every page indexed again with its relations, in a new index
+        call_command("update_index", backend_name="default", verbosity=0)
     return {"open_call": open_call, "closed_call": closed_call}
 
 
