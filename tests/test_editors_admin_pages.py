@@ -17,6 +17,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from calls.models import CallPage, Laureate
 from demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
+from portal.admin_forms import TaxonomyPageForm
 from tests.factories import CountryFactory, ThemeFactory, translate_page
 from tests.factories.calls import CallIndexPageFactory, CallPageFactory
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
@@ -204,3 +205,84 @@ def test_laureates_screens_need_edit_permission(client, site_tree):
     response = client.post(reverse("calls_laureate_add", args=[call.pk]), {"french_authority": "X"})
     assert response.status_code in (302, 403)
     assert not CallPage.objects.get(pk=call.pk).laureates.exists()
+
+
+def call_add_form(title, slug):
+    """What the call add form posts (the fields the browser test fills, the slug typed)."""
+    return {
+        "title": title,
+        "slug": slug,
+        "summary": "Soutien aux projets.",
+        "call_type": "thematic",
+        "edition_year": "2025",
+        "opening_date": "2025-01-10",
+        "closing_date": "2025-03-10",
+        "closing_time": "",
+        "application_method": "online",
+        "application_url": "https://www.example.org/candidater",
+        "body-count": "0",
+        "rules_documents-count": "0",
+    }
+
+
+def test_posting_the_call_add_form_twice_with_the_same_slug_is_a_form_error(superuser_client, site_tree):
+    """A second POST of the add form (a reload, "Back" then "Publish") with a slug now taken."""
+    index = CallIndexPageFactory(parent=site_tree["homes"]["fr"])
+    url = f"/admin/pages/add/calls/callpage/{index.pk}/"
+    assert superuser_client.post(url, call_add_form("Appel 2025", "appel-2025")).status_code == 302
+    for action in ({}, {"action-publish": "action-publish"}):
+        response = superuser_client.post(
+            url, call_add_form("Appel 2025", "appel-2025") | action, HTTP_ACCEPT_LANGUAGE="fr"
+        )
+        assert response.status_code == 200
+        assert response.context["form"].errors["slug"] == [
+            "Le slug 'appel-2025' est déjà utilisé au niveau de la page parent "
+        ]
+    assert CallPage.objects.filter(slug="appel-2025").count() == 1
+
+
+@pytest.fixture
+def sibling_added_after_validation(monkeypatch):
+    """Another request (the first of a double click) creates a sibling between the form's
+    validation and the saving of the page: ``add(parent, slug)`` arms it for the next POST."""
+    armed = {}
+    original = TaxonomyPageForm.clean
+
+    def clean(form):
+        cleaned_data = original(form)
+        if armed:
+            CallPageFactory(parent=armed.pop("parent"), slug=armed.pop("slug"))
+        return cleaned_data
+
+    monkeypatch.setattr(TaxonomyPageForm, "clean", clean)
+    return lambda parent, slug: armed.update(parent=parent, slug=slug)
+
+
+def test_a_slug_taken_between_validation_and_saving_gives_the_form_again(
+    superuser_client, site_tree, sibling_added_after_validation
+):
+    """Two POSTs at once with the same slug: the second one's page is refused by the model's
+    check, after the form's; it was a 500 (ValidationError out of Wagtail's add view)."""
+    index = CallIndexPageFactory(parent=site_tree["homes"]["fr"])
+    url = f"/admin/pages/add/calls/callpage/{index.pk}/"
+    sibling_added_after_validation(index, "appel-2025")
+    response = superuser_client.post(
+        url, call_add_form("Appel 2025", "appel-2025") | {"action-publish": "action-publish"}, HTTP_ACCEPT_LANGUAGE="fr"
+    )
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["slug"]
+    assert error.startswith("Le slug 'appel-2025' est déjà utilisé au niveau de la page parent")
+    assert CallPage.objects.filter(slug="appel-2025").count() == 1
+
+
+def test_two_calls_added_at_once_under_the_same_parent_both_get_a_place_in_the_tree(
+    superuser_client, site_tree, sibling_added_after_validation
+):
+    """The parent read before another request added a child: its tree path is computed from the
+    locked, fresh parent, not from the stale one (an IntegrityError on the path before)."""
+    index = CallIndexPageFactory(parent=site_tree["homes"]["fr"])
+    url = f"/admin/pages/add/calls/callpage/{index.pk}/"
+    sibling_added_after_validation(index, "appel-voisin")
+    response = superuser_client.post(url, call_add_form("Appel 2025", "appel-2025"))
+    assert response.status_code == 302
+    assert sorted(index.get_children().values_list("slug", flat=True)) == ["appel-2025", "appel-voisin"]
