@@ -401,6 +401,55 @@ def test_content_page_and_site_maps(client, site):
     assert_within_budget(few, many, "derniere-fiche")
 
 
+# --- The professional space (signed in) ---------------------------------------------------------
+
+# Never served from the page cache (signed-in people): what they cost is what they render. The
+# session and the person are two of the queries of each page; the space's menu, the site and the
+# settings are read once per content version, as on the public pages.
+SPACE_BUDGETS = {
+    "space home": 10,  # 10 (budget 40 in test_accounts before)
+    "space offer": 6,  # 6 (budget 40 before)
+    "space organisation": 8,  # 8 (no budget before)
+    "space join": 3,  # 3 (no budget before)
+}
+BUDGETS.update(SPACE_BUDGETS)
+
+
+def test_space_pages(client, site):
+    """A manager of the embassy in Senegal, with its offers (2, then 22) and a pending request to
+    join it: the space home, an offer, the organisation and the form to join another one."""
+    from accounts.models import OfferOwnership
+    from tests.factories.accounts import embassy, member, person
+
+    senegal = embassy()
+    manager = person("agent@example.org")
+    member(manager, senegal, role="manager")
+    member(person("candidat@example.org", first_name="Dominique"), senegal, status="pending")
+    client.force_login(manager)
+
+    def add(count, title="Offre"):
+        for _ in range(count):
+            offer = OfferFactory(country=senegal.country, project_title=title)
+            OfferOwnership.objects.create(offer=offer, organisation=senegal)
+        return offer
+
+    first = add(2)
+    routes = {
+        "space home": ("/fr/espace/", None),
+        "space offer": (f"/fr/espace/offres/{first.reference}/", None),
+        "space organisation": (f"/fr/espace/organisations/{senegal.pk}/", None),
+        "space join": ("/fr/espace/organisations/rejoindre/", None),
+    }
+    few = measure(client, routes)
+    add(19)
+    add(1, title="Dernière offre de l’ambassade")
+    many = measure(client, routes)
+    assert_within_budget({"space home": few["space home"]}, {"space home": many["space home"]}, "Dernière offre")
+    for name in ("space offer", "space organisation", "space join"):
+        assert_within_budget({name: few[name]}, {name: many[name]}, "</html>")
+    assert "Dominique" in many["space organisation"][1].content.decode()
+
+
 # --- Search -------------------------------------------------------------------------------------
 
 
