@@ -112,7 +112,6 @@ def in_sitemaps(pages):
     return pages.exclude(excluded) if excluded else pages
 
 
-@register_snippet
 class Theme(TranslatableMixin, index.Indexed, models.Model):
     """A field of cooperation (youth, water and sanitation, culture…), shared by news, calls
     and intake. Translated with wagtail-localize; the French one is the source."""
@@ -260,7 +259,6 @@ class Country(index.Indexed, models.Model):
         return [name for name in (self.name_fr, self.name_en, self.name_es, self.name_ar) if name]
 
 
-@register_snippet
 class NavigationMenu(TranslatableMixin, models.Model):
     """The main menu or the footer links of one locale, managed by editors.
 
