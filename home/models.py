@@ -13,7 +13,7 @@ from calls.models import CallPage
 from news.models import NewsPage
 from portal.blocks import RICH_TEXT_FEATURES, ContentBlocks
 from portal.i18n import active_locale, localized_pages
-from portal.models import BasePage
+from portal.models import BasePage, in_sitemaps
 from portal.taxonomy import attach_localized_themes
 from portal.visibility import public
 
@@ -121,7 +121,8 @@ class ContentPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = public(self.get_children().live()).specific().only("title", "search_description")
+        # Plain rows: the title, the description and the URL are Page fields.
+        context["subpages"] = public(self.get_children().live())
         return context
 
 
@@ -137,16 +138,15 @@ class SitemapPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        home = self.get_parent().specific
+        # The pages under the home (this page's parent, known by its path): one query for the
+        # whole tree, as plain rows (titles and URLs are all it shows, portal.models.in_sitemaps).
         pages = (
-            public(Page.objects.live())
-            .descendant_of(home)
-            .filter(locale_id=self.locale_id)
+            in_sitemaps(public(Page.objects.live()))
+            .filter(path__startswith=self.path[: -self.steplen], depth__gt=self.depth - 1, locale_id=self.locale_id)
             .exclude(pk=self.pk)
             .order_by("path")
-            .specific()
         )
-        context["site_map"] = page_tree(page for page in pages if not getattr(page, "exclude_from_sitemap", False))
+        context["site_map"] = page_tree(pages)
         return context
 
 

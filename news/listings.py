@@ -7,6 +7,7 @@ then the past ones page by page; its iCal feed is ``news.feeds.agenda_ics``.
 """
 
 from django.db.models import Prefetch, prefetch_related_objects
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
@@ -47,9 +48,15 @@ class NewsCards(Listing):
         return attach_localized_themes(items)
 
     def decorate_page(self, items):
+        """The cards' images come with the items (``select_related`` in ``get_queryset``); their
+        renditions in one query, where Wagtail's ``prefetch_renditions`` looks for them."""
         items = list(items)
-        image = Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE_SPEC))
-        prefetch_related_objects(items, image)
+        renditions = Prefetch(
+            "renditions",
+            queryset=get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE_SPEC),
+            to_attr="prefetched_renditions",
+        )
+        prefetch_related_objects([item.image for item in items if item.image is not None], renditions)
         return self.decorate(items)
 
 
@@ -65,7 +72,7 @@ class NewsListing(NewsCards):
         self.per_page, self.feed_size = page.PAGE_SIZE, page.FEED_SIZE
 
     def get_queryset(self):
-        return self.page.news_items()
+        return self.page.news_items().select_related("image")
 
     def feed_description(self):
         return self.page.intro or _("The latest news of the decentralised-cooperation portal.")
@@ -90,10 +97,20 @@ class AgendaListing(NewsCards):
         self.per_page = page.PAGE_SIZE
 
     def get_queryset(self):
-        return self.page.news_items().past_events()
+        return self.page.news_items().past_events().select_related("image")
+
+    @cached_property
+    def upcoming_events(self):
+        return list(self.page.news_items().upcoming_events().select_related("image"))
+
+    def decorate_page(self, items):
+        """The upcoming events decorated with the page of past ones: one query for the
+        renditions and one for the themes of both."""
+        upcoming = self.upcoming_events
+        return super().decorate_page(upcoming + list(items))[len(upcoming) :]
 
     def context(self, **extra):
-        upcoming = self.decorate_page(self.page.news_items().upcoming_events())
-        context = super().context(upcoming_events=upcoming, **extra)
+        context = super().context(**extra)
+        context["upcoming_events"] = self.upcoming_events
         context["past_events"] = context["object_list"]
         return context

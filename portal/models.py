@@ -1,10 +1,12 @@
 """What every app of the portal shares: the base page, the taxonomy (themes, countries), the menus,
 and the records of the task queue."""
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -75,6 +77,16 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def add_child(self, **kwargs):
+        """Treebeard's ``add_child``, one addition at a time under this page: the parent's row
+        is locked and its number of children read again, so that two requests adding a child at
+        once (a double click in the admin) do not compute the same tree path (an
+        ``IntegrityError``); the second one then sees the first one's page when it checks the
+        slug (portal/admin_pages.py)."""
+        with transaction.atomic():
+            self.numchild = Page.objects.select_for_update().values_list("numchild", flat=True).get(pk=self.pk)
+            return super().add_child(**kwargs)
+
     def get_view_restrictions(self):
         """Wagtail's check, which costs two queries on every page served, only when some page
         of the site is restricted at all (portal/visibility.py)."""
@@ -82,13 +94,24 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
-    def get_sitemap_urls(self, request=None):
-        if self.exclude_from_sitemap:
-            return []
-        return super().get_sitemap_urls(request)
+
+def in_sitemaps(pages):
+    """``pages`` (a queryset of plain ``Page`` rows) without those an editor excluded from the
+    site maps (``BasePage.exclude_from_sitemap``), in the same query.
+
+    The flag lives in the table of each page type: asking every page in its specific form costs a
+    query per type (sitemap.xml read six to ten of them); here one subquery per type that has the
+    flag goes into the query of the tree, whose plain rows are all the site maps show (title,
+    URL, last publication). A page type that overrides ``get_sitemap_urls`` would be ignored by
+    sitemap.xml, which calls ``Page.get_sitemap_urls`` on plain rows: none does.
+    """
+    excluded = Q()
+    for model in apps.get_models():
+        if issubclass(model, BasePage) and model._meta.get_field("exclude_from_sitemap").model is model:
+            excluded |= Q(pk__in=model.objects.filter(exclude_from_sitemap=True).values("pk"))
+    return pages.exclude(excluded) if excluded else pages
 
 
-@register_snippet
 class Theme(TranslatableMixin, index.Indexed, models.Model):
     """A field of cooperation (youth, water and sanitation, culture…), shared by news, calls
     and intake. Translated with wagtail-localize; the French one is the source."""
@@ -236,7 +259,6 @@ class Country(index.Indexed, models.Model):
         return [name for name in (self.name_fr, self.name_en, self.name_es, self.name_ar) if name]
 
 
-@register_snippet
 class NavigationMenu(TranslatableMixin, models.Model):
     """The main menu or the footer links of one locale, managed by editors.
 

@@ -6,24 +6,31 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from portal.models import in_sitemaps
+from portal.page_routing import find_site
+from portal.visibility import public
+
 
 class LocalizedSitemap(Sitemap):
     """Wagtail's sitemap only walks the default site root; a locale's home is a sibling of it."""
 
     def items(self):
-        root = self.get_wagtail_site().root_page
-        homes = Page.objects.filter(translation_key=root.translation_key)
+        # The site and its root's translation key as routing keeps them (no query), the public
+        # pages without the query of Wagtail's public(), and the tree as plain rows (in_sitemaps).
+        _site, root = find_site(self.request)
+        if root is None:  # no site at all
+            return Page.objects.none()
+        homes = Page.objects.filter(translation_key=root[1]).values_list("path", flat=True)
         in_any_locale = Q()
-        for home in homes:
-            in_any_locale |= Q(path__startswith=home.path)
-        return Page.objects.live().public().filter(in_any_locale).order_by("path").defer_streamfields().specific()
+        for path in homes:
+            in_any_locale |= Q(path__startswith=path)
+        return in_sitemaps(public(Page.objects.live()).filter(in_any_locale)).order_by("path")
 
     def _urls(self, page, protocol, domain):
         object_list = list(self.paginator.page(page).object_list)
         versions = defaultdict(list)
         for translation in (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .filter(translation_key__in={p.translation_key for p in object_list})
             .select_related("locale")
         ):

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import page_routing
+from portal.admin_pages import create_page
 from portal.health import health
 from portal.sitemap import LocalizedSitemap
 from portal.views import robots_txt
@@ -17,6 +18,11 @@ def sitemap_view(request):
 
 
 urlpatterns = [
+    # Wagtail's add view, with a slug taken meanwhile as a form error (portal/admin_pages.py).
+    path(
+        "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/",
+        create_page,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("captcha.urls")),

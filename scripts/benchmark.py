@@ -143,6 +143,7 @@ print(json.dumps({
     "admin_call_laureates": Laureate.objects.filter(page=call).count(),
     "urls": {
         "home": "/fr/",
+        "news_list": news_index.url,
         "news": f"{news_index.url}?theme={theme}&year={year}",
         "call": call.url,
         "news_item": news_item.url,
@@ -159,13 +160,18 @@ print(json.dumps({
         "atlas_continent_apd": f"{atlas.url}monde/002/",
         "atlas_departement_apd": f"{atlas.url}collectivites/departement/{apd_departement}/",
         "atlas_authority_apd": f"{atlas.url}collectivites/{apd_authority[0]}/{apd_authority[1]}/",
-        "atlas_apd_open_data": f"{atlas.url}donnees/apd/{apd_year}/",
+        # The demo has no declared APD: no open-data file to time there.
+        **({"atlas_apd_open_data": f"{atlas.url}donnees/apd/{apd_year}/"} if apd_year else {}),
         "atlas_list": f"{atlas.url}projets/?continent=002&funding=own&year={year}",
         "space": "/fr/espace/",
+        "space_organisation": f"/fr/espace/organisations/{embassy.pk}/",
+        "space_join": "/fr/espace/organisations/rejoindre/",
         "admin_dashboard": "/admin/",
         "admin_explorer": f"/admin/pages/{news_index.pk}/",
+        "admin_news_edit": f"/admin/pages/{news_item.pk}/edit/",
         "admin_call_edit": f"/admin/pages/{call.pk}/edit/",
         "admin_laureates": f"/admin/calls/{call.pk}/laureates/",
+        "admin_themes": "/admin/snippets/portal/theme/",
     },
     "call_laureates": Laureate.objects.filter(page=call).count(),  # after the top-up to 500
     "data": {
@@ -226,6 +232,7 @@ end
 LABELS = {
     "static": "Static file (portal.css)",
     "home": "Home page",
+    "news_list": "News list",
     "news": "News list, filtered",
     "news_item": "A news item",
     "calls": "Calls list",
@@ -244,10 +251,14 @@ LABELS = {
     "atlas_apd_open_data": "APD open-data file of the latest year",
     "atlas_list": "Atlas list, filtered",
     "space": "Professional space (signed-in agent)",
+    "space_organisation": "Professional space: the agent's embassy",
+    "space_join": "Professional space: join an organisation",
     "admin_dashboard": "Admin: dashboard",
     "admin_explorer": "Admin: page explorer (news)",
+    "admin_news_edit": "Admin: edit a news item",
     "admin_call_edit": "Admin: edit a call with {admin_call_laureates} laureates",
     "admin_laureates": "Admin: the laureates of that call (first 100)",
+    "admin_themes": "Admin: the themes (snippet listing)",
 }
 #: Pages measured also without any cache: each request gets a distinct, ignored parameter.
 UNCACHED = ("search", "autocomplete")
