@@ -177,12 +177,6 @@ def test_world_map_data_of_ten_thousand_partners_is_under_300_kb_compressed(clie
     assert len(gzip.compress(response.content)) < 300_000
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Not flat yet (issue 16 stays open): the Python allocation peak was 12 MB for 600 rows and 59 MB "
-    "for 5,000 on PostgreSQL although rows are read with .iterator(chunk_size=500); strict, so it fails "
-    "the day the export is flat and this mark must go.",
-)
 def test_csv_export_streams_in_flat_memory(client, volume_site):
     """The CSV export of the whole list, streamed: the Python allocation peak while reading 5,000
     rows is about that of 600 rows (one chunk of projects and their links at a time), while the
