@@ -457,7 +457,9 @@ ATLAS_BUDGETS = {
     "atlas": 12,  # 8 on the demo and on the generated volume (11 before)
     "atlas country": 12,  # 12 (19 before)
     "atlas list, filtered": 12,  # 12 (22 before)
-    "atlas authority": 18,  # 18, the laureate rows and label read by their stored links (21 matching them)
+    # 18 for an EPCI, the laureate rows and label read by their stored links (21 matching them);
+    # 20 for a département of the generated volume (its territory's state)
+    "atlas authority": 20,
     "atlas partner": 14,  # 14, the offers read by their stored links (15 matching them)
 }
 BUDGETS.update(ATLAS_BUDGETS)
