@@ -166,6 +166,12 @@ def _rows(queryset, project_url, theme_names, kinds):
         }
         for source, column in SOURCE_COLUMNS.items():
             row[column] = amount(funding[source]) if source in funding else ""
+        # A prefetched link points back to its project (``link.project`` is set by the
+        # prefetch): project → prefetch cache → link → project is a reference cycle, which only
+        # the garbage collector's rare full passes free. Without this, every chunk read stays
+        # in memory until then and the peak grows with the number of rows; emptying the cache
+        # lets each project and its links go as soon as the next chunk replaces them.
+        project._prefetched_objects_cache = {}
         yield row
 
 

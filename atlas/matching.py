@@ -1,18 +1,22 @@
-"""Links from what people typed to the referential of authorities, when the match is certain.
+"""The rows that name an authority, by the links stored on them.
 
 Laureate rows ("Brest Métropole – Xalapa"), partnership offers and EXPE-CT requests name
-authorities as text. A name links to an authority only when, folded (accents, case, apostrophes
-ignored: ``normalize_name``), it names exactly one current French authority, or exactly one
-partner authority of the row's country; otherwise the text stays as typed, unlinked.
+authorities as text; when the name is certain (``portal.authorities.store_authority_links``), the
+row stores a link to the authority when it is saved, and the authority pages read those links.
+``link_all`` recomputes every link (``manage.py link_authorities``), for rows written in bulk or
+after the referential changed.
 """
+
+from django.db import transaction
 
 from atlas.models import AtlasIndexPage
 from calls.models import Laureate
 from forms.models import ExpertiseLabelRequest, PartnershipOffer
-from portal.authorities import unique_french_authorities, unique_partner_authorities
-from portal.gazetteer import normalize_name
+from portal.authorities import store_authority_links
 from portal.i18n import active_locale
 from portal.visibility import public
+
+LINK_BATCH = 1000
 
 
 def active_atlas():
@@ -24,45 +28,47 @@ def active_atlas():
 
 
 def laureate_rows_of(authority):
-    """The laureate rows whose French lead authority is typed as ``authority``'s name, when that
-    name is certain (no other current authority has it). One or two queries."""
-    if authority.search_name not in unique_french_authorities([authority.name]):
-        return []
-    rows = Laureate.objects.filter(french_authority__iexact=authority.name, page__live=True).select_related("page")
+    """The laureate rows (of live calls) linked to ``authority`` as their French lead. One query."""
+    rows = Laureate.objects.filter(linked_french_authority=authority, page__live=True).select_related("page")
     return list(rows.order_by("-page__first_published_at", "sort_order", "pk"))
 
 
 def expertise_label_of(authority):
-    """The valid EXPE-CT label of ``authority``, or None: the request that carries its SIREN, else
-    one whose typed name folds (``normalize_name``) to its name when that name is certain (no
-    other current authority has it). Labels are tens, not thousands: folded here, two queries."""
-    labels = list(
-        ExpertiseLabelRequest.objects.labelled().order_by("-published_at", "-pk").only("pk", "authority_name", "siren")
-    )
-    if authority.siren:
-        by_siren = next((label for label in labels if label.siren == authority.siren), None)
-        if by_siren is not None:
-            return ExpertiseLabelRequest.objects.get(pk=by_siren.pk)
-    if authority.search_name not in unique_french_authorities([authority.name]):
-        return None
-    by_name = next((label for label in labels if normalize_name(label.authority_name) == authority.search_name), None)
-    return ExpertiseLabelRequest.objects.get(pk=by_name.pk) if by_name is not None else None
+    """The valid EXPE-CT label linked to ``authority`` (by its SIREN or its certain name), the
+    latest, or None. One query."""
+    labels = ExpertiseLabelRequest.objects.labelled().filter(linked_french_authority=authority)
+    return labels.order_by("-published_at", "-pk").first()
 
 
 def offers_of(partner):
-    """The published Bourse offers made by ``partner``: those of its country whose typed name
-    folds (``normalize_name``) to its name, when that name names no other partner authority of
-    the country. A country has a few offers: folded here, two queries."""
-    if (partner.search_name, partner.country_id) not in unique_partner_authorities(
-        [(partner.name, partner.country_id)]
+    """The published Bourse offers linked to ``partner``. One query."""
+    return list(
+        PartnershipOffer.objects.published().filter(linked_partner_authority=partner).order_by("-published_at", "-pk")
+    )
+
+
+def link_all(stdout=None):
+    """Recompute the stored links of every laureate row, offer and EXPE-CT request, a batch at a
+    time (three queries per batch to match, one to write). Returns the number of rows linked."""
+    linked = 0
+    for model, fields in (
+        (Laureate, ["linked_french_authority", "linked_partner_authority"]),
+        (PartnershipOffer, ["linked_partner_authority"]),
+        (ExpertiseLabelRequest, ["linked_french_authority"]),
     ):
-        return []
-    offers = PartnershipOffer.objects.published().filter(country=partner.country)
-    return [
-        offer
-        for offer in offers.order_by("-published_at", "-pk")
-        if normalize_name(offer.authority_name) == partner.search_name
-    ]
+        rows = model.objects.order_by("pk")
+        count = 0
+        last = 0
+        while batch := list(rows.filter(pk__gt=last)[:LINK_BATCH]):
+            last = batch[-1].pk
+            store_authority_links(batch, **model.LINKING)
+            with transaction.atomic():
+                model.objects.bulk_update(batch, fields)
+            count += sum(1 for row in batch if any(getattr(row, f"{field}_id") for field in fields))
+        linked += count
+        if stdout:
+            stdout.write(f"{model._meta.verbose_name_plural}: {count} linked to the referential.")
+    return linked
 
 
 def localized_page(model):

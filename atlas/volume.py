@@ -130,7 +130,7 @@ def french_authority_sample(count):
             is_current=True,
         ).order_by("kind", "code")
     )
-    rest = count - len(top)
+    rest = max(count - len(top), 0)
     epcis = list(
         FrenchAuthority.objects.filter(kind=FrenchAuthority.Kind.EPCI, is_current=True).order_by("-population", "code")[
             : rest // 4

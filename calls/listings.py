@@ -118,7 +118,7 @@ class LaureateListing(Listing):
         calls = self.page.get_parent().specific.calls()
         return (
             Laureate.objects.filter(page__in=calls)
-            .select_related("page", "country", "theme")
+            .select_related("page", "country", "theme", "linked_french_authority", "linked_partner_authority")
             .order_by("-page__edition_year", "page__title", "sort_order", "pk")
         )
 

@@ -41,7 +41,7 @@ from calls.status import (
     status_expression,
 )
 from portal.admin_forms import TaxonomyPageForm, TaxonomyPageMixin
-from portal.authorities import link_authorities
+from portal.authorities import link_authorities, linking_update_fields, store_authority_links
 from portal.blocks import ContentBlocks, DocumentBlock
 from portal.listing import paginate
 from portal.models import BasePage
@@ -326,7 +326,9 @@ class CallPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
         return exports.laureates_json(self.laureate_rows(), request)
 
     def laureate_rows(self):
-        return self.laureates.select_related("country", "theme", "page").order_by("sort_order", "pk")
+        return self.laureates.select_related(
+            "country", "theme", "page", "linked_french_authority", "linked_partner_authority"
+        ).order_by("sort_order", "pk")
 
     def get_context(self, request, *args, **kwargs):
         """The laureates a page at a time (``?page=``, ``LAUREATES_PER_PAGE``): a call with 500
@@ -369,6 +371,12 @@ class CallPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
 
     def save(self, *args, **kwargs):
         self.compute_datetimes()
+        # The laureate rows about to be written (a revision published, an import): their links to
+        # the referential in three queries for the whole table rather than two per row.
+        pending = getattr(self, "_cluster_related_objects", {}).get("laureates")
+        if pending:
+            for row in store_authority_links(pending, **Laureate.LINKING):
+                row.links_stored = True
         return super().save(*args, **kwargs)
 
     def compute_datetimes(self):
@@ -476,6 +484,28 @@ class Laureate(Orderable):
         "portal.Theme", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("theme")
     )
     amount = models.DecimalField(_("amount granted (€)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    # The authorities the typed names certainly name (``portal.authorities.store_authority_links``),
+    # set on each save; empty when the match is not certain and the text stays as typed.
+    linked_french_authority = models.ForeignKey(
+        "portal.FrenchAuthority",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="laureate_rows",
+        verbose_name=_("French authority of the referential"),
+    )
+    linked_partner_authority = models.ForeignKey(
+        "portal.PartnerAuthority",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="laureate_rows",
+        verbose_name=_("partner authority of the referential"),
+    )
+
+    LINKING = {"french": "french_authority", "partner": "partner_authority"}
 
     class Meta(Orderable.Meta):
         verbose_name = _("laureate")
@@ -483,6 +513,22 @@ class Laureate(Orderable):
 
     def __str__(self):
         return f"{self.french_authority} – {self.partner_authority}"
+
+    def save(self, *args, **kwargs):
+        """Store the links to the referential of the names as typed (two queries, none when
+        ``CallPage.save`` has just stored those of its whole table)."""
+        update_fields = linking_update_fields(
+            kwargs.get("update_fields"),
+            ("french_authority", "partner_authority", "country"),
+            ("linked_french_authority", "linked_partner_authority"),
+        )
+        if kwargs.get("update_fields") is None or update_fields is not None:
+            if not getattr(self, "links_stored", False):  # set by CallPage.save for the whole table
+                store_authority_links([self], **self.LINKING)
+            self.links_stored = False
+            if update_fields is not None:
+                kwargs["update_fields"] = update_fields
+        super().save(*args, **kwargs)
 
 
 class LaureatesPage(RoutablePageMixin, BasePage):

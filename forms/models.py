@@ -27,6 +27,7 @@ from forms.pages import (
     OfferFormPage,
     public_url,
 )
+from portal.authorities import linking_update_fields, store_authority_links
 from portal.mail import validate_single_address
 from portal.models import Theme
 from portal.search_text import country_words
@@ -184,6 +185,21 @@ class IntakeRecord(index.Indexed, models.Model):
     def __str__(self):
         return f"{self.reference} — {self.title}"
 
+    #: How the typed authority is linked to the referential (``store_authority_links``' arguments).
+    LINKING = {}
+
+    def save(self, *args, **kwargs):
+        """Store the link of the typed authority to the referential (one or two queries), unless
+        only other fields are saved."""
+        links = [f"linked_{side}_authority" for side in ("french", "partner") if side in self.LINKING]
+        typed = [*self.LINKING.values(), "country"]
+        update_fields = linking_update_fields(kwargs.get("update_fields"), typed, links)
+        if links and (kwargs.get("update_fields") is None or update_fields is not None):
+            store_authority_links([self], **self.LINKING)
+            if update_fields is not None:
+                kwargs["update_fields"] = update_fields
+        super().save(*args, **kwargs)
+
     # --- status -----------------------------------------------------------------------------
     @classmethod
     def public_filter(cls):
@@ -264,6 +280,7 @@ class PartnershipOffer(IntakeRecord):
     reference_prefix = "BP"
     listing_related = ("country",)
     public_page = (BourseIndexPage, "offer")
+    LINKING = {"partner": "authority_name"}
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("submitted")
@@ -285,6 +302,17 @@ class PartnershipOffer(IntakeRecord):
     authority_name = models.CharField(_("name of the local authority"), max_length=200)
     authority_type = models.CharField(_("type of local authority"), max_length=20, choices=AuthorityType.choices)
     country = models.ForeignKey("portal.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("country"))
+    # The partner authority the typed name certainly names in the country, set on each save
+    # (``portal.authorities.store_authority_links``); empty otherwise.
+    linked_partner_authority = models.ForeignKey(
+        "portal.PartnerAuthority",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="partnership_offers",
+        verbose_name=_("partner authority of the referential"),
+    )
     region = models.CharField(_("region or province"), max_length=120, blank=True)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     latitude = models.DecimalField(
@@ -357,6 +385,7 @@ class ExpertiseLabelRequest(IntakeRecord):
 
     reference_prefix = "EX"
     public_page = (LabelledAuthoritiesPage, "authority")
+    LINKING = {"french": "authority_name", "siren": "siren"}
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("submitted")
@@ -383,6 +412,17 @@ class ExpertiseLabelRequest(IntakeRecord):
         max_length=9,
         blank=True,
         validators=[RegexValidator(r"^\d{9}$", _("A SIREN number has nine digits."))],
+    )
+    # The French authority of the SIREN, else the one the typed name certainly names, set on each
+    # save (``portal.authorities.store_authority_links``); empty otherwise.
+    linked_french_authority = models.ForeignKey(
+        "portal.FrenchAuthority",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="expertise_label_requests",
+        verbose_name=_("French authority of the referential"),
     )
     department = models.CharField(
         _("département"),

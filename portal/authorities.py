@@ -283,7 +283,9 @@ class PartnerAuthority(index.Indexed, models.Model):
 # Laureate rows ("Brest Métropole – Xalapa"), offers and EXPE-CT requests name authorities as text.
 # A name links to an authority only when, folded (``normalize_name``), it names exactly one current
 # French authority, or exactly one partner authority of the row's country; otherwise the text stays
-# as typed. The pages that show an authority belong to the Atlas, which registers how to find them
+# as typed. The link is stored on the row when it is saved (``store_authority_links``; refreshed
+# for every row by ``manage.py link_authorities``) and the pages read it, matching nothing. The
+# pages that show an authority belong to the Atlas, which registers how to find them
 # (``register_authority_pages`` in its AppConfig.ready): the apps that list names know no Atlas.
 
 
@@ -309,6 +311,41 @@ def unique_partner_authorities(pairs):
     return {key: rows[0] for key, rows in found.items() if len(rows) == 1}
 
 
+def store_authority_links(rows, *, french=None, partner=None, siren=None):
+    """Store on each row the authorities its typed names certainly name: ``linked_french_authority``
+    from the text of attribute ``french`` (or, first, the SIREN of attribute ``siren``) and
+    ``linked_partner_authority`` from the text of ``partner`` within the row's ``country_id``;
+    None where the match is not certain (the text stays as typed). Sets the attributes, saves
+    nothing; returns the rows. Three queries at most for the whole list."""
+    rows = list(rows)
+    if french:
+        names = unique_french_authorities(getattr(row, french) for row in rows)
+        by_siren = {}
+        sirens = {getattr(row, siren) for row in rows if getattr(row, siren)} if siren else set()
+        if sirens:
+            for authority in FrenchAuthority.objects.filter(siren__in=sirens).order_by("-is_current", "pk"):
+                by_siren.setdefault(authority.siren, authority)
+        for row in rows:
+            found = by_siren.get(getattr(row, siren)) if siren else None
+            row.linked_french_authority = found or names.get(normalize_name(getattr(row, french)))
+    if partner:
+        partners = unique_partner_authorities((getattr(row, partner), row.country_id) for row in rows)
+        for row in rows:
+            row.linked_partner_authority = partners.get((normalize_name(getattr(row, partner)), row.country_id))
+    return rows
+
+
+def linking_update_fields(update_fields, typed, links):
+    """For a ``save(update_fields=…)`` of a row with stored links: None when the links need no
+    refresh (no typed field among ``update_fields``), else ``update_fields`` with ``links``."""
+    if update_fields is None:
+        return None
+    update_fields = set(update_fields)
+    if not update_fields & set(typed):
+        return None
+    return update_fields | set(links)
+
+
 _authority_page_finders = []
 
 
@@ -321,22 +358,20 @@ def register_authority_pages(finder):
 
 
 def link_authorities(rows):
-    """Give each row (``french_authority``, ``partner_authority`` typed, ``country_id``) a
-    ``french_url`` and a ``partner_url``, empty when the match is not certain or no page shows
-    authorities. Three queries at most for the whole list."""
+    """Give each row (with stored ``linked_french_authority`` and ``linked_partner_authority``,
+    read with ``select_related``) a ``french_url`` and a ``partner_url``, empty when no
+    authority is linked or no page shows authorities. One query (the page) for the whole list."""
     rows = list(rows)
     for row in rows:
         row.french_url = row.partner_url = ""
-    pages = next((page for page in (finder() for finder in _authority_page_finders) if page is not None), None)
-    if pages is None or not rows:
+    if not any(row.linked_french_authority_id or row.linked_partner_authority_id for row in rows):
         return rows
-    french = unique_french_authorities(row.french_authority for row in rows)
-    partners = unique_partner_authorities((row.partner_authority, row.country_id) for row in rows)
+    pages = next((page for page in (finder() for finder in _authority_page_finders) if page is not None), None)
+    if pages is None:
+        return rows
     for row in rows:
-        authority = french.get(normalize_name(row.french_authority))
-        if authority is not None:
-            row.french_url = pages.french_authority_url(authority)
-        partner = partners.get((normalize_name(row.partner_authority), row.country_id))
-        if partner is not None:
-            row.partner_url = pages.partner_authority_url(partner)
+        if row.linked_french_authority_id:
+            row.french_url = pages.french_authority_url(row.linked_french_authority)
+        if row.linked_partner_authority_id:
+            row.partner_url = pages.partner_authority_url(row.linked_partner_authority)
     return rows

@@ -355,15 +355,15 @@ def prepare(options, base_env):
         manage(demo_env, "load_atlas_demo")
         log(f"data ready in {time.monotonic() - started:.0f} s")
         return
-    log("loading the demo and the volume (generate_volume; skips what is there)" + (" — first load" if created else ""))
+    log(
+        "loading the demo and the volume, the Atlas's included (generate_volume; skips what is there)"
+        + (" — first load" if created else "")
+    )
     volume = ["--news", options.news, "--calls", options.calls, "--laureates", options.laureates]
     output = manage(base_env, "generate_volume", *map(str, volume + ["--offers", options.offers]))
     for line in output.splitlines():
-        if "already" in line or "ready" in line or "Indexed" in line:
+        if "already" in line or "ready" in line or "Indexed" in line or "Atlas volume" in line:
             log(f"  {line.strip()}")
-    log("loading the Atlas demo and its volume (load_atlas_demo, generate_atlas_volume)")
-    manage(base_env, "load_atlas_demo")
-    manage(base_env, "generate_atlas_volume")
     log("loading the APD declarations' volume (generate_apd_volume: 4,800 authorities x 10 years)")
     manage(base_env, "generate_apd_volume")
     log(f"data ready in {time.monotonic() - started:.0f} s")

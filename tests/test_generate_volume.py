@@ -1,6 +1,7 @@
 """The volume generator (``generate_volume``): on top of the demo, live news items and calls in
 every locale, laureates, published offers; all of them on the public lists and in site search;
-a second run changes nothing, other counts replace, ``--clean`` removes."""
+then the Atlas (its demo and its volume); a second run changes nothing, other counts replace,
+``--clean`` removes."""
 
 import io
 import re
@@ -11,15 +12,19 @@ from django.core.management.base import CommandError
 from django.utils.html import escape
 from wagtail.models import Page
 
+from atlas.models import AtlasIndexPage, Project
 from calls.models import CallPage, Laureate
 from demo.management.commands.generate_volume import OFFER_EMAIL_DOMAIN, SLUG_PREFIX
 from forms.listings import OfferListing
 from forms.models import PartnershipOffer
 from forms.pages import BourseIndexPage
 from news.models import NewsIndexPage, NewsPage
+from portal.authorities import PartnerAuthority
 
 LOCALES = ("fr", "en", "es", "ar")
-SMALL = ["--news", "20", "--calls", "5", "--laureates", "50", "--big-call", "30", "--offers", "10"]
+SMALL = ["--news", "20", "--calls", "5", "--laureates", "50", "--big-call", "30", "--offers", "10", "--no-atlas"]
+# Only the Atlas, small: its referential of French authorities is loaded whatever the counts.
+ATLAS_ONLY = ["--news", "0", "--calls", "0", "--laureates", "0", "--offers", "0", "--countries", "3"]
 
 
 def generate(*args):
@@ -135,7 +140,7 @@ def test_generates_live_content_in_every_locale_on_top_of_the_demo(client):
     assert Laureate.objects.filter(page__in=generated_calls()).count() == 50
 
     # Other counts replace what was generated.
-    generate("--news", "8", "--calls", "3", "--laureates", "12", "--offers", "4")
+    generate("--news", "8", "--calls", "3", "--laureates", "12", "--offers", "4", "--no-atlas")
     assert generated_news().count() == 8 and not generated_news().filter(pk__in=pks).exists()
     assert generated_calls().count() == 3 and Laureate.objects.filter(page__in=generated_calls()).count() == 12
     assert generated_offers().count() == 4
@@ -143,11 +148,37 @@ def test_generates_live_content_in_every_locale_on_top_of_the_demo(client):
 
     # --clean leaves the demo as it was.
     demo_news = NewsPage.objects.exclude(slug__startswith=SLUG_PREFIX).count()
-    generate("--clean")
+    generate("--clean", "--no-atlas")
     assert not generated_news().exists() and not generated_calls().exists() and not generated_offers().exists()
     assert NewsPage.objects.count() == demo_news > 0
     assert Page.find_problems() == ([], [], [], [], [])
     assert client.get("/fr/actualites/").status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_brings_the_atlas_at_the_requested_scale(client):
+    """The Atlas's demo (its pages) and its volume come with the rest, at the requested scale;
+    kept on a second run, replaced with other counts, removed by ``--clean`` (the demo stays)."""
+    output = generate(*ATLAS_ONLY, "--projects", "30", "--french-authorities", "120", "--partners", "12")
+    assert "Atlas volume generated: 30 projects" in output
+    projects = Project.objects.filter(origin="volume", status="published")
+    assert projects.count() == 30
+    assert PartnerAuthority.objects.filter(origin="volume").count() == 12
+    atlas = AtlasIndexPage.objects.live().get(locale__language_code="fr")
+    project = projects.order_by("pk").first()
+    response = client.get(atlas.project_url(project))
+    assert response.status_code == 200 and project.title in response.content.decode()
+
+    output = generate(*ATLAS_ONLY, "--projects", "30", "--french-authorities", "120", "--partners", "12")
+    assert "Atlas volume is there already: 30 projects" in output
+    generate(*ATLAS_ONLY, "--projects", "10", "--french-authorities", "120", "--partners", "12")
+    assert Project.objects.filter(origin="volume").count() == 10
+
+    demo_projects = Project.objects.exclude(origin="volume").count()
+    generate("--clean")
+    assert not Project.objects.filter(origin="volume").exists()
+    assert not PartnerAuthority.objects.filter(origin="volume").exists()
+    assert Project.objects.count() == demo_projects > 0
 
 
 def test_refused_in_production_mode(settings):

@@ -508,6 +508,10 @@ ATLAS_BUDGETS = {
     "atlas": 12,  # 8 on the demo and on the generated volume (11 before)
     "atlas country": 12,  # 12 (19 before)
     "atlas list, filtered": 12,  # 12 (22 before)
+    # 18 for an EPCI, the laureate rows and label read by their stored links (21 matching them);
+    # 20 for a département of the generated volume (its territory's state)
+    "atlas authority": 20,
+    "atlas partner": 14,  # 14, the offers read by their stored links (15 matching them)
 }
 BUDGETS.update(ATLAS_BUDGETS)
 
@@ -556,3 +560,51 @@ def test_atlas_home_country_and_filtered_list(client, site):
     listing, home = (many[name][1].content.decode() for name in ("atlas list, filtered", "atlas"))
     assert "Forages de Matam 0" in listing and "61 projets" in listing
     assert '61</span> <span class="portal-key-figure__label">projets de coopération' in home
+
+
+def test_atlas_authority_pages(client, site):
+    """Brest Métropole leading projects with Dakar, winning calls (laureate rows linked to it when
+    saved) and labelled EXPE-CT; Dakar making Bourse offers: one of each at first, then twenty
+    more. Each authority's page lists them in as many queries."""
+    from tests.factories.atlas import (
+        AtlasIndexPageFactory,
+        FrenchAuthorityFactory,
+        FundingLineFactory,
+        PartnerAuthorityFactory,
+        ProjectFactory,
+    )
+
+    page = AtlasIndexPageFactory()
+    senegal, water = site["countries"]["SN"], site["themes"]["water"]
+    brest = FrenchAuthorityFactory(kind="epci", code="242900314", siren="242900314", name="Brest Métropole")
+    dakar = PartnerAuthorityFactory(name="Dakar", country=senegal)
+    call_index = CallIndexPageFactory()
+    LabelRequestFactory(authority_name="Brest Métropole", siren="", labelled=True)
+
+    def add(count, prefix):
+        for number in range(count):
+            project = ProjectFactory(
+                title=f"{prefix} {number}",
+                lead=brest,
+                partners=[dakar, PartnerAuthorityFactory(country=senegal, name=f"{prefix} partenaire {number}")],
+                themes=[water],
+            )
+            call = CallPageFactory(parent=call_index, title=f"Appel {prefix} {number}", closed=True)
+            laureate = LaureateFactory(page=call, french_authority="Brest Métropole", partner_authority="Dakar")
+            FundingLineFactory(project=project, source="ministry", year=2020, call=call, laureate=laureate)
+            other = CallPageFactory(parent=call_index, title=f"Autre appel {prefix} {number}", closed=True)
+            LaureateFactory(page=other, french_authority="brest metropole", partner_authority="Dakar", country=senegal)
+            OfferFactory(authority_name="Dakar", country=senegal, published=True)
+
+    routes = {
+        "atlas authority": (f"{page.url}collectivites/epci/242900314/", None),
+        "atlas partner": (f"{page.url}partenaires/{dakar.pk}/", None),
+    }
+    add(1, "Eau potable")
+    few = measure(client, routes)
+    add(20, "Assainissement")
+    many = measure(client, routes)
+    assert_within_budget(few, many, "Dakar")
+    authority, partner = (many[name][1].content.decode() for name in routes)
+    assert "Autre appel Assainissement 19</a>" in authority and "Label EXPE-CT" in authority
+    assert partner.count(f'<li><a href="{site["bourse"].url}offres/') == 21

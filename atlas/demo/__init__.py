@@ -13,6 +13,7 @@ from django.db.models import Q
 from wagtail.models import Locale, Site
 
 from atlas.goals import ensure_goals
+from atlas.matching import link_all
 from atlas.models import (
     ApdFigure,
     AtlasIndexPage,
@@ -68,6 +69,9 @@ def load_atlas_demo(home=None, stdout=None):
     load_apd(data["apd"], french_authorities(specs))
     if page is not None:
         add_to_menu(page)
+    # The demo's laureate rows, offers and label requests were saved before the referential and
+    # the partner authorities were there: their links are stored now.
+    link_all()
     if stdout:
         stdout.write(f"Atlas demo: {len(data['projects'])} projects, {len(partners)} partner authorities.")
     return page

@@ -1,7 +1,7 @@
 """Generate the Atlas at the documents' scale (see atlas/volume.py); refused in production.
 
-Kept separate from ``generate_volume`` while that command moves to the demo app: it will call
-``atlas.volume.generate_atlas_volume`` the same way.
+``generate_volume`` (demo app) runs it by name after ``load_atlas_demo``, with its own
+``--projects``, ``--french-authorities``, ``--partners`` and ``--countries``; it can be run alone.
 """
 
 from django.core.exceptions import ImproperlyConfigured

@@ -3,11 +3,14 @@
 On top of the demo (``load_demo``, run first when its pages are missing), creates news items and
 calls for projects spread over the four locale trees (fr 40 %, en/es/ar 20 % each), laureates on
 the closed calls (one call gets a long list), and published partnership offers in the four
-languages, with themes and countries from the taxonomy.
+languages, with themes and countries from the taxonomy; then the Atlas at the documents' scale
+(``load_atlas_demo`` for its pages, then ``generate_atlas_volume``: 13,000 projects linking 4,800
+real French authorities and 10,000 partner authorities in 144 countries), unless ``--no-atlas``.
 
 Generated pages have slugs starting with ``generated-`` and generated offers a contact address at
 ``volume.example.org``: a second run finds them. A kind already present in the requested number
-is kept; in any other number it is replaced. ``--clean`` removes everything generated.
+is kept; in any other number it is replaced (the Atlas volume likewise, by its own command).
+``--clean`` removes everything generated, the Atlas volume included.
 
 Speed: pages are added with treebeard's ``add_child`` already live and their revisions written
 a batch at a time (``PageBatch``); offers are inserted in bulk. Search and reference indexing
@@ -156,12 +159,32 @@ class Command(BaseCommand):
         )
         parser.add_argument("--offers", type=int, default=2000, help="Published partnership offers (default 2000).")
         parser.add_argument("--seed", type=int, default=7, help="Random seed (the same seed gives the same content).")
+        atlas = parser.add_argument_group("Atlas (generate_atlas_volume)")
+        atlas.add_argument("--projects", type=int, default=13000, help="Atlas projects (default 13000).")
+        atlas.add_argument(
+            "--french-authorities", type=int, default=4800, help="French authorities engaged (default 4800)."
+        )
+        atlas.add_argument("--partners", type=int, default=10000, help="Partner authorities (default 10000).")
+        atlas.add_argument(
+            "--countries", type=int, default=144, help="Countries of the partners, at most (default 144)."
+        )
+        atlas.add_argument("--no-atlas", action="store_true", help="Leave the Atlas as it is.")
         parser.add_argument("--clean", action="store_true", help="Remove the generated content and stop.")
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
             raise CommandError("generate_volume adds invented content: it is refused in production mode.")
-        for name in ("news", "calls", "laureates", "big_call", "offers"):
+        for name in (
+            "news",
+            "calls",
+            "laureates",
+            "big_call",
+            "offers",
+            "projects",
+            "french_authorities",
+            "partners",
+            "countries",
+        ):
             if options[name] < 0:
                 raise CommandError(f"--{name.replace('_', '-')} cannot be negative.")
         started = time.monotonic()
@@ -171,6 +194,8 @@ class Command(BaseCommand):
             self.remove_news()
             self.remove_calls()
             self.remove_offers()
+            if not options["no_atlas"]:
+                call_command("generate_atlas_volume", "--clean", stdout=self.stdout)
             self.stdout.write(self.style.SUCCESS(f"Generated content removed ({time.monotonic() - started:.0f} s)."))
             return
         self.ensure_demo()
@@ -197,6 +222,8 @@ class Command(BaseCommand):
         big = big.first()
         if big is not None:
             self.stdout.write(f"Call with the most laureates ({big.n}): {big.url}")
+        if not options["no_atlas"]:
+            self.generate_atlas(options)
         self.stdout.write(self.style.SUCCESS(f"Volume content is ready ({time.monotonic() - started:.0f} s)."))
 
     # --- the demo underneath ------------------------------------------------------------------
@@ -224,6 +251,31 @@ class Command(BaseCommand):
         self.call_indexes = self.index_pages(CallIndexPage)
         if not set(LANGUAGE_CODES) <= set(self.news_indexes) & set(self.call_indexes):
             raise CommandError("The news and call lists must exist in fr, en, es and ar: check load_demo's output.")
+
+    # --- the Atlas ----------------------------------------------------------------------------------
+    def generate_atlas(self, options):
+        """The Atlas's pages and demo (``load_atlas_demo``, which skips what is there and loads the
+        referential of French authorities when missing), then its volume by its own command
+        (kept when there in the same counts, replaced otherwise), then the links of laureates and
+        offers to the referential (``link_authorities``)."""
+        started = time.monotonic()
+        call_command("load_atlas_demo", stdout=self.stdout)
+        call_command(
+            "generate_atlas_volume",
+            "--projects",
+            str(options["projects"]),
+            "--french",
+            str(options["french_authorities"]),
+            "--partners",
+            str(options["partners"]),
+            "--countries",
+            str(options["countries"]),
+            stdout=self.stdout,
+        )
+        # The generated laureates and offers were written in bulk, without the save that links
+        # them to the referential and the partners generated just now.
+        call_command("link_authorities", stdout=self.stdout)
+        self.stdout.write(f"  Atlas ready ({time.monotonic() - started:.0f} s)")
 
     # --- pages ------------------------------------------------------------------------------------
     def locale_for(self, number):
