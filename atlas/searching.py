@@ -4,6 +4,7 @@ of the Atlas page of the active language."""
 
 from atlas.matching import active_atlas
 from atlas.models import Project, ProjectFrenchAuthority, ProjectPartner
+from portal.indexing import index_in_bulk
 from portal.models import FrenchAuthority, PartnerAuthority
 from search.sources import Source, register
 
@@ -21,6 +22,14 @@ def french_authorities():
 def partner_authorities():
     links = ProjectPartner.objects.filter(project__status=Project.Status.PUBLISHED, partner__isnull=False)
     return PartnerAuthority.objects.filter(pk__in=links.values("partner_id"))
+
+
+def index_for_search(projects):
+    """Index ``projects`` and every authority taking part in a published project, for Atlas
+    content written in bulk (``bulk_create`` skips the per-save index update, and a project saved
+    before its links were written was indexed without them). Returns how many were indexed."""
+    objects = [*projects, *french_authorities(), *partner_authorities()]
+    return index_in_bulk(objects)
 
 
 def _urls(address):

@@ -31,6 +31,7 @@ from atlas.models import (
     ProjectPartner,
     SustainableDevelopmentGoal,
 )
+from atlas.searching import index_for_search
 from portal.authorities import FrenchAuthority, PartnerAuthority, normalize_name
 from portal.cog import load_authorities
 from portal.gazetteer import largest_places
@@ -263,6 +264,9 @@ def generate_atlas_volume(projects=13000, french=4800, partners=10000, countries
             batch_size=BATCH_SIZE,
         )
     bump_content_version()
+    indexed = index_for_search(generated_projects().published().only("pk"))
+    if stdout:
+        stdout.write(f"Indexed {indexed} Atlas projects and authorities for search.")
     report = VolumeReport(projects, len(authorities), len(partner_rows), len({p.country_id for p in partner_rows}))
     if stdout:
         stdout.write(report.summary())

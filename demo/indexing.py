@@ -5,27 +5,22 @@ Saved one at a time, each page is indexed for search and its references recorded
 (a page is saved three to five times on its way to being published): that costs more than the
 pages themselves (30 ms a page on PostgreSQL, against 1 ms in bulk). So while a command creates
 objects, those updates are held back (``indexing_deferred``) and the command then indexes what
-it created in bulk, the way ``update_index`` and ``rebuild_references_index`` do
-(``index_in_bulk``), through the search backends' and the reference index's public methods.
+it created in bulk (``portal.indexing.index_in_bulk``), the way ``update_index`` and
+``rebuild_references_index`` do, through the search backends' and the reference index's public methods.
 """
 
 import contextlib
-from collections import defaultdict
 
 from django.conf import settings
 from django.test.utils import override_settings
-from modelsearch.backends import get_search_backends
-from modelsearch.index import class_is_indexed
-from wagtail.models import ReferenceIndex
 
-CHUNK_SIZE = 1000
 DUMMY_TASK_BACKEND = "django_tasks.backends.dummy.DummyBackend"
 
 
 @contextlib.contextmanager
 def indexing_deferred():
     """Objects saved in this block are neither indexed for search nor have their references
-    recorded: pass them to ``index_in_bulk`` afterwards.
+    recorded: pass them to ``portal.indexing.index_in_bulk`` afterwards.
 
     Wagtail asks for both updates through background tasks (django-tasks) enqueued on each save.
     In this block every task backend is django-tasks' ``DummyBackend``, which records a task
@@ -37,25 +32,3 @@ def indexing_deferred():
     backends = {alias: {**params, "BACKEND": DUMMY_TASK_BACKEND} for alias, params in configured.items()}
     with override_settings(TASKS=backends):
         yield
-
-
-def index_in_bulk(objects):
-    """Add ``objects`` (pages, snippets, records, in any order) to every search backend and record
-    their references, a model and a chunk at a time. Returns how many were indexed."""
-    by_model = defaultdict(list)
-    for obj in objects:
-        by_model[type(obj)].append(obj.pk)
-    backends = list(get_search_backends(with_auto_update=True))
-    count = 0
-    for model, pks in by_model.items():
-        for start in range(0, len(pks), CHUNK_SIZE):
-            chunk = pks[start : start + CHUNK_SIZE]
-            if class_is_indexed(model):
-                indexed = list(model.get_indexed_objects().filter(pk__in=chunk))
-                for backend in backends:
-                    backend.add_bulk(model, indexed)
-            if ReferenceIndex.is_indexed(model):
-                for obj in model.objects.filter(pk__in=chunk):
-                    ReferenceIndex.create_or_update_for_object(obj)
-            count += len(chunk)
-    return count

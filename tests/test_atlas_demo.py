@@ -54,3 +54,18 @@ def test_demo_loads_and_reloads_without_change(client, site_tree, django_capture
         page = AtlasIndexPage.objects.get(locale__language_code=code)
         response = client.get(page.project_url(xalapa))
         assert response.status_code == 200 and text in response.content.decode()
+
+
+def test_demo_projects_and_their_authorities_are_found_by_the_site_search(client, site_tree):
+    """After ``load_atlas_demo`` alone (as ``make run`` does), the site search finds a demo project
+    by its title and a French authority of the referential taking part in it by its name."""
+    call_command("seed_taxonomy", stdout=io.StringIO())
+    call_command("load_atlas_demo", stdout=io.StringIO())
+    xalapa = Project.objects.get(reference="DEMO-MX-02")
+    brest = xalapa.lead_link().authority
+
+    page = client.get("/fr/recherche/", {"q": "Brest Métropole"}).content.decode()
+    atlas = AtlasIndexPage.objects.get(locale__language_code="fr")
+    assert f'href="{atlas.french_authority_url(brest)}"' in page
+    found = client.get("/fr/recherche/", {"q": xalapa.title}).content.decode()
+    assert f'href="{atlas.project_url(xalapa)}"' in found

@@ -24,6 +24,7 @@ from atlas.models import (
     ProjectPartner,
     SustainableDevelopmentGoal,
 )
+from atlas.searching import index_for_search
 from calls.models import CallPage
 from portal.authorities import FrenchAuthority, PartnerAuthority, normalize_name
 from portal.cog import load_authorities
@@ -72,6 +73,7 @@ def load_atlas_demo(home=None, stdout=None):
     # The demo's laureate rows, offers and label requests were saved before the referential and
     # the partner authorities were there: their links are stored now.
     link_all()
+    index_for_search(Project.objects.filter(origin=Project.Origin.DEMO).published().only("pk"))
     if stdout:
         stdout.write(f"Atlas demo: {len(data['projects'])} projects, {len(partners)} partner authorities.")
     return page

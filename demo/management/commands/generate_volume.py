@@ -35,12 +35,13 @@ from wagtail.models import Page, Revision
 from wagtail.signals import page_published
 
 from calls.models import CallIndexPage, CallPage, Laureate
-from demo.indexing import index_in_bulk, indexing_deferred
+from demo.indexing import indexing_deferred
 from demo.loader import read, relax_sqlite_durability
 from forms.models import PartnershipOffer, ReferenceCounter, StatusChange
 from forms.pages import BourseIndexPage
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
+from portal.indexing import index_in_bulk
 from portal.models import Country, Theme
 from portal.pagecache import bump_content_version
 from portal.seeding import LANGUAGE_CODES, T

@@ -11,8 +11,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from demo.accounts import DEMO_ACCOUNTS, ensure_demo_accounts
 from demo.applications import ensure_demo_applications
-from demo.indexing import index_in_bulk, indexing_deferred
+from demo.indexing import indexing_deferred
 from demo.loader import DemoLoader, relax_sqlite_durability
+from portal.indexing import index_in_bulk
 from portal.seeding import ensure_locales
 
 
