@@ -337,6 +337,22 @@ class Project(index.Indexed, ClusterableModel):
     def total_funding(self):
         return sum((line.amount for line in self.funding_lines.all()), Decimal("0"))
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """What ``search_authority_names`` and ``search_taxonomy`` read, fetched with the
+        projects (``update_index``, ``portal.indexing.index_in_bulk``), not per project."""
+        return (
+            super()
+            .get_indexed_objects()
+            .prefetch_related(
+                "themes",
+                models.Prefetch(
+                    "french_authority_links", queryset=ProjectFrenchAuthority.objects.select_related("authority")
+                ),
+                models.Prefetch("partner_links", queryset=ProjectPartner.objects.select_related("partner", "country")),
+            )
+        )
+
     def search_authority_names(self):
         """The names of the French and partner authorities taking part (search)."""
         french = [link.authority.name if link.authority_id else link.name for link in self.french_authority_links.all()]

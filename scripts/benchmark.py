@@ -461,45 +461,56 @@ def server_timing(header):
     return figures
 
 
-def profile_uncached(port, urls, times, warm):
+def profile_uncached(port, urls, times, warm, strict=True):
     """Each URL requested ``warm`` times (every worker loads its code), then ``times`` times, one
     request at a time, with the page cache off; the medians of the time seen by the client, of
-    the SQL queries and their time, and of the template rendering (``Server-Timing``)."""
+    the SQL queries and their time, and of the template rendering (``Server-Timing``). Not
+    ``strict`` (a ``--before`` checkout), a page that does not answer 200 is left out."""
     results = {}
     for key, path in urls.items():
-        samples = []
-        for n in range(warm + times):
-            # A distinct, ignored parameter: no cache answers (the search's short cache included).
-            separator = "&" if "?" in path else "?"
-            url = f"{path}{separator}uncached={n}-{secrets.token_hex(4)}" if key in UNCACHED else path
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-            started = time.perf_counter()
-            try:
-                connection.request("GET", url, headers={"Host": f"127.0.0.1:{port}", **headers_for(path)})
-                response = connection.getresponse()
-                body = response.read()
-                elapsed = (time.perf_counter() - started) * 1000
-                timing = response.getheader("Server-Timing") or ""
-                hit = response.getheader("X-Page-Cache")
-            finally:
-                connection.close()
-            if response.status != 200:
-                raise BenchmarkError(f"{path} ({key}) answered {response.status}, not 200")
-            if hit == "hit":
-                raise BenchmarkError(f"{path} ({key}) came from the page cache: run with the page cache off")
-            if n >= warm:
-                samples.append({"alone": elapsed, "bytes": len(body), **server_timing(timing)})
-        results[key] = {"path": path}
-        for name in ("alone", "queries", "sql", "render", "total", "bytes"):
-            values = [sample[name] for sample in samples if name in sample]
-            results[key][name] = statistics.median(values) if values else None
+        try:
+            results[key] = _profile_page(port, key, path, times, warm)
+        except BenchmarkError as error:
+            if strict:
+                raise
+            log(f"left out of the before run: {error}")
     return results
 
 
-def report_uncached(results, context, options, title):
+def _profile_page(port, key, path, times, warm):
+    samples = []
+    for n in range(warm + times):
+        # A distinct, ignored parameter: no cache answers (the search's short cache included).
+        separator = "&" if "?" in path else "?"
+        url = f"{path}{separator}uncached={n}-{secrets.token_hex(4)}" if key in UNCACHED else path
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        started = time.perf_counter()
+        try:
+            connection.request("GET", url, headers={"Host": f"127.0.0.1:{port}", **headers_for(path)})
+            response = connection.getresponse()
+            body = response.read()
+            elapsed = (time.perf_counter() - started) * 1000
+            timing = response.getheader("Server-Timing") or ""
+            hit = response.getheader("X-Page-Cache")
+        finally:
+            connection.close()
+        if response.status != 200:
+            raise BenchmarkError(f"{path} ({key}) answered {response.status}, not 200")
+        if hit == "hit":
+            raise BenchmarkError(f"{path} ({key}) came from the page cache: run with the page cache off")
+        if n >= warm:
+            samples.append({"alone": elapsed, "bytes": len(body), **server_timing(timing)})
+    figures = {"path": path}
+    for name in ("alone", "queries", "sql", "render", "total", "bytes"):
+        values = [sample[name] for sample in samples if name in sample]
+        figures[name] = statistics.median(values) if values else None
+    return figures
+
+
+def report_uncached(results, context, options, title, revision=None):
     lines = [
         "",
-        f"{title} — {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, commit {git_revision()}",
+        f"{title} — {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, commit {revision or git_revision()}",
         f"Machine: {machine()}; load average before the run: {context['load_before']}",
         f"Server: gunicorn, {options.workers} {options.worker_class} worker(s), DJANGO_ENV=production "
         "(DEBUG off, cached template loader), page cache off, SERVER_TIMING=on",
@@ -894,21 +905,62 @@ def report_lighthouse(results, context, title, revision=None):
 
 
 def run_uncached(options, env, context, work):
-    """Start gunicorn, time every page alone without the page cache, stop it; print the table."""
-    port = options.port or free_port()
-    process = None
-    try:
-        process = start_gunicorn(options, env, port, work / "gunicorn.log")
-        wanted = set(options.only.split(",")) if options.only else None
-        urls = {key: path for key, path in context["urls"].items() if wanted is None or key in wanted}
-        log(f"profiling {len(urls)} pages without the page cache: " + ", ".join(urls.values()))
-        results = profile_uncached(port, urls, options.times, options.warm)
-    finally:
-        stop(process)
+    """Start gunicorn, time every page alone without the page cache, stop it; print the table.
+    With ``--before``, the other checkout first on the same database, then the comparison."""
+    wanted = set(options.only.split(",")) if options.only else None
+    urls = {key: path for key, path in context["urls"].items() if wanted is None or key in wanted}
     title = "Uncached, demo content" if options.demo else "Uncached, generated volume"
-    report_uncached(results, context, options, title)
+    runs = [(*before_checkout(options, env, work), False)] if options.before else []
+    runs.append((ROOT, env, None, True))
+    measured = []
+    for root, run_env, revision, strict in runs:
+        port = options.port or free_port()
+        process = None
+        try:
+            process = start_gunicorn(options, run_env, port, work / "gunicorn.log", root=root)
+            log(f"profiling {len(urls)} pages of {root} without the page cache: " + ", ".join(urls.values()))
+            results = profile_uncached(port, urls, options.times, options.warm, strict=strict)
+        finally:
+            stop(process)
+        run_title = f"{title}, {'before' if not strict else 'after'}" if options.before else title
+        report_uncached(results, context, options, run_title, revision=revision)
+        measured.append(results)
+    if options.before:
+        compare_uncached(*measured, context)
     if options.json:
-        options.json.write_text(json.dumps({"context": context, "results": results}, indent=2, ensure_ascii=False))
+        options.json.write_text(json.dumps({"context": context, "results": measured}, indent=2, ensure_ascii=False))
+
+
+def compare_uncached(before, after, context):
+    """Each page's time alone and queries, before → after."""
+    lines = ["", "| page | alone ms before → after | × | queries before → after |", "|---|---:|---:|---:|"]
+
+    def number(value, digits=1):
+        return "–" if value is None else f"{value:,.{digits}f}"
+
+    for key, figures in after.items():
+        old = before.get(key) or {}
+        ratio = f"{old['alone'] / figures['alone']:.1f}" if old.get("alone") and figures["alone"] else "–"
+        lines.append(
+            f"| {LABELS[key].format(**context)} | {number(old.get('alone'))} → {number(figures['alone'])} | {ratio} "
+            f"| {number(old.get('queries'), 0)} → {number(figures['queries'], 0)} |"
+        )
+    print("\n".join(lines), flush=True)
+
+
+def before_checkout(options, env, work):
+    """``--before``: the other checkout's root, its environment (its own collected static files,
+    its catalogues compiled) and its revision."""
+    root = options.before.resolve()
+    compile_messages(env, root=root)
+    before_env = {**env, "STATIC_ROOT": str(work / "static-before")}
+    manage(before_env, "collectstatic", "--noinput", "-v0", root=root)
+    revision = subprocess.run(  # noqa: S603
+        ["git", "-C", str(root), "log", "-1", "--format=%h %s"],  # noqa: S607
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return root, before_env, revision
 
 
 def compare(measured):
@@ -936,15 +988,7 @@ def lighthouse_runs(options, env, context, work):
     """--lighthouse: this checkout, after the one of --before if given (same database, own static files)."""
     runs = []
     if options.before:
-        before_root = options.before.resolve()
-        compile_messages(env, root=before_root)
-        before_env = {**env, "STATIC_ROOT": str(work / "static-before")}
-        manage(before_env, "collectstatic", "--noinput", "-v0", root=before_root)
-        revision = subprocess.run(  # noqa: S603
-            ["git", "-C", str(before_root), "log", "-1", "--format=%h %s"],  # noqa: S607
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
+        before_root, before_env, revision = before_checkout(options, env, work)
         runs.append(("Lighthouse, before", before_root, before_env, revision))
     runs.append(("Lighthouse, after" if options.before else "Lighthouse", ROOT, env, None))
     measured = {}
@@ -1023,15 +1067,7 @@ def main():
         return
     runs = []
     if options.before:
-        before_root = options.before.resolve()
-        compile_messages(base_env, root=before_root)
-        before_env = {**env, "STATIC_ROOT": str(work / "static-before")}
-        manage(before_env, "collectstatic", "--noinput", "-v0", root=before_root)
-        revision = subprocess.run(  # noqa: S603
-            ["git", "-C", str(before_root), "log", "-1", "--format=%h %s"],  # noqa: S607
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
+        before_root, before_env, revision = before_checkout(options, env, work)
         runs.append(("Before", before_root, before_env, revision))
     runs.append(("After" if options.before else "Portal benchmark", ROOT, env, None))
     measured = []
