@@ -832,9 +832,15 @@ def lighthouse(port, path, work, runs, keep=None):
             "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
         ]
         env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", str(CHROMIUM))}
-        result = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)  # noqa: S603
-        if result.returncode != 0 or not report_path.exists():
-            raise BenchmarkError(f"lighthouse failed on {path}:\n{result.stdout}{result.stderr}")
+        for attempt in range(1, 4):
+            report_path.unlink(missing_ok=True)
+            result = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)  # noqa: S603
+            if result.returncode == 0 and report_path.exists():
+                break
+            # Lighthouse's own advice on a trace it could not record (NO_NAVSTART): run it again.
+            log(f"lighthouse failed on {path} (try {attempt} of 3): {(result.stdout + result.stderr).strip()[:200]}")
+        else:
+            raise BenchmarkError(f"lighthouse failed on {path} three times:\n{result.stdout}{result.stderr}")
         data = json.loads(report_path.read_text())
         audits, categories = data["audits"], data["categories"]
         failed_seo = [

@@ -12,6 +12,9 @@ from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+# Each measure at a desktop's width and at a phone's (DSFR's layout changes below 576 px).
+WIDTHS = pytest.mark.parametrize("width", [1280, 375], ids=["desktop", "mobile"])
+
 # Where the DSFR box of a checkbox label is drawn (its ::before, absolutely positioned) and where
 # the label's own text is, in viewport pixels.
 BOX_AND_TEXT = """(label) => {
@@ -30,6 +33,7 @@ BOX_AND_TEXT = """(label) => {
 # own direction, reversed when it is mirrored by a transform.
 ARROW_DIRECTION = """([element, pseudo]) => {
   const style = getComputedStyle(element, pseudo);
+  if (style.content === 'none' || style.display === 'none') return null;  // not drawn
   const mask = style.maskImage || style.webkitMaskImage;
   let direction = /-left-|arrow-go-back/.test(mask) ? 'left' : /-right-|arrow-right/.test(mask) ? 'right' : null;
   if (direction && style.transform !== 'none' && new DOMMatrix(style.transform).a < 0) {
@@ -40,7 +44,15 @@ ARROW_DIRECTION = """([element, pseudo]) => {
 
 
 def arrow(page, selector, pseudo):
-    return page.locator(selector).first.evaluate(f"(element) => ({ARROW_DIRECTION})([element, '{pseudo}'])")
+    """The direction of the arrow drawn by ``pseudo`` of the first ``selector``; ``"any"``: by
+    whichever of ``::before`` and ``::after`` draws one (the DSFR moves the "next" icon from
+    after its label to before it on a phone, where the label is hidden)."""
+    element = page.locator(selector).first
+    for name in ("::before", "::after") if pseudo == "any" else (pseudo,):
+        direction = element.evaluate(f"(element) => ({ARROW_DIRECTION})([element, '{name}'])")
+        if direction:
+            return direction
+    return None
 
 
 def assert_boxes_beside_their_labels(page, selector, rtl):
@@ -74,8 +86,10 @@ def arabic_site():
     return site
 
 
-def test_checkboxes_sit_beside_their_labels_in_french_and_arabic(live_server, browser_page, arabic_site):
+@WIDTHS
+def test_checkboxes_sit_beside_their_labels_in_french_and_arabic(live_server, browser_page, arabic_site, width):
     page = browser_page
+    page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + arabic_site["offer_form_ar"].url)
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert_boxes_beside_their_labels(page, ".fr-checkbox-group input[type=checkbox] + label", rtl=True)
@@ -91,8 +105,10 @@ def test_checkboxes_sit_beside_their_labels_in_french_and_arabic(live_server, br
     assert column["x"] <= box["boxLeft"] and box["boxRight"] <= column["x"] + column["width"] + 1
 
 
-def test_select_chevron_and_callout_bar_are_on_the_reading_end(live_server, browser_page, arabic_site):
+@WIDTHS
+def test_select_chevron_and_callout_bar_are_on_the_reading_end(live_server, browser_page, arabic_site, width):
     page = browser_page
+    page.set_viewport_size({"width": width, "height": 900})
     for url, rtl in ((arabic_site["offer_form_ar"].url, True), (arabic_site["offer_form"].url, False)):
         page.goto(live_server.url + url)
         select = page.locator("select.fr-select").first
@@ -107,16 +123,18 @@ def test_select_chevron_and_callout_bar_are_on_the_reading_end(live_server, brow
         assert callout.evaluate("(e) => getComputedStyle(e).backgroundPositionX") == ("100%" if rtl else "0px")
 
 
-def test_arrows_point_the_reading_way(live_server, browser_page, arabic_site):
+@WIDTHS
+def test_arrows_point_the_reading_way(live_server, browser_page, arabic_site, width):
     page = browser_page
+    page.set_viewport_size({"width": width, "height": 900})
     for index, rtl in ((arabic_site["news_index_ar"], True), (arabic_site["news_index"], False)):
         forward, backward = ("left", "right") if rtl else ("right", "left")
         page.goto(live_server.url + index.url)
         assert arrow(page, ".fr-card__title a", "::after") == forward
-        assert arrow(page, ".fr-pagination__link--next", "::after") == forward
-        assert arrow(page, ".fr-pagination__link--last", "::before") == forward
+        assert arrow(page, ".fr-pagination__link--next", "any") == forward
+        assert arrow(page, ".fr-pagination__link--last", "any") == forward
         page.goto(live_server.url + index.url + "?page=2")
-        assert arrow(page, ".fr-pagination__link--prev", "::before") == backward
+        assert arrow(page, ".fr-pagination__link--prev", "any") == backward
         # The icon keeps its gap to the text on its own side.
         link = page.locator(".fr-pagination__link--prev")
         side = "marginLeft" if rtl else "marginRight"
