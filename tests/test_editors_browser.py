@@ -319,7 +319,12 @@ def test_call_with_laureates_translated_and_a_scheduled_item_goes_live_by_itself
         editor.locator("button[data-a11y-dialog-show=schedule-publishing-dialog]").first.click()
         dialog = editor.locator("#schedule-publishing-dialog")
         dialog.locator("#id_go_live_at").fill(go_live.strftime("%Y-%m-%d %H:%M"))
-        dialog.get_by_role("heading", name="Définir la programmation de publication").click()  # closes the date picker
+        # The date picker opens on focus, sometimes only after the fill: wait for it, close it by
+        # clicking the dialog's heading, and wait until it is gone from over the submit button.
+        picker = editor.locator(".xdsoft_datetimepicker:visible")
+        picker.first.wait_for()
+        dialog.get_by_role("heading", name="Définir la programmation de publication").click()
+        picker.first.wait_for(state="hidden")
         with editor.expect_navigation():
             dialog.locator("button[type=submit]").click()
         editor.wait_for_url("**/edit/")
