@@ -41,7 +41,7 @@ from calls.status import (
     status_expression,
 )
 from portal.admin_forms import TaxonomyPageForm, TaxonomyPageMixin
-from portal.authorities import link_authorities, linking_update_fields, store_authority_links
+from portal.authorities import link_authorities, linked_authority_field, linking_update_fields, store_authority_links
 from portal.blocks import ContentBlocks, DocumentBlock
 from portal.listing import paginate
 from portal.models import BasePage
@@ -486,24 +486,8 @@ class Laureate(Orderable):
     amount = models.DecimalField(_("amount granted (€)"), max_digits=12, decimal_places=2, null=True, blank=True)
     # The authorities the typed names certainly name (``portal.authorities.store_authority_links``),
     # set on each save; empty when the match is not certain and the text stays as typed.
-    linked_french_authority = models.ForeignKey(
-        "portal.FrenchAuthority",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="laureate_rows",
-        verbose_name=_("French authority of the referential"),
-    )
-    linked_partner_authority = models.ForeignKey(
-        "portal.PartnerAuthority",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="laureate_rows",
-        verbose_name=_("partner authority of the referential"),
-    )
+    linked_french_authority = linked_authority_field("french", related_name="laureate_rows")
+    linked_partner_authority = linked_authority_field("partner", related_name="laureate_rows")
 
     LINKING = {"french": "french_authority", "partner": "partner_authority"}
 

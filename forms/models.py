@@ -27,7 +27,7 @@ from forms.pages import (
     OfferFormPage,
     public_url,
 )
-from portal.authorities import linking_update_fields, store_authority_links
+from portal.authorities import linked_authority_field, linking_update_fields, store_authority_links
 from portal.mail import validate_single_address
 from portal.models import Theme
 from portal.search_text import country_words
@@ -304,15 +304,7 @@ class PartnershipOffer(IntakeRecord):
     country = models.ForeignKey("portal.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("country"))
     # The partner authority the typed name certainly names in the country, set on each save
     # (``portal.authorities.store_authority_links``); empty otherwise.
-    linked_partner_authority = models.ForeignKey(
-        "portal.PartnerAuthority",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="partnership_offers",
-        verbose_name=_("partner authority of the referential"),
-    )
+    linked_partner_authority = linked_authority_field("partner", related_name="partnership_offers")
     region = models.CharField(_("region or province"), max_length=120, blank=True)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     latitude = models.DecimalField(
@@ -415,15 +407,7 @@ class ExpertiseLabelRequest(IntakeRecord):
     )
     # The French authority of the SIREN, else the one the typed name certainly names, set on each
     # save (``portal.authorities.store_authority_links``); empty otherwise.
-    linked_french_authority = models.ForeignKey(
-        "portal.FrenchAuthority",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="expertise_label_requests",
-        verbose_name=_("French authority of the referential"),
-    )
+    linked_french_authority = linked_authority_field("french", related_name="expertise_label_requests")
     department = models.CharField(
         _("département"),
         max_length=3,

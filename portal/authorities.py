@@ -311,6 +311,25 @@ def unique_partner_authorities(pairs):
     return {key: rows[0] for key, rows in found.items() if len(rows) == 1}
 
 
+def linked_authority_field(side, related_name):
+    """The foreign key a typed record (laureate row, offer, label request) keeps to the authority
+    of the referential its typed name certainly names (``side``: "french" or "partner"), filled
+    by ``store_authority_links`` on each save; empty when the match is not certain."""
+    target, label = {
+        "french": ("portal.FrenchAuthority", _("French authority of the referential")),
+        "partner": ("portal.PartnerAuthority", _("partner authority of the referential")),
+    }[side]
+    return models.ForeignKey(
+        target,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        verbose_name=label,
+    )
+
+
 def store_authority_links(rows, *, french=None, partner=None, siren=None):
     """Store on each row the authorities its typed names certainly name: ``linked_french_authority``
     from the text of attribute ``french`` (or, first, the SIREN of attribute ``siren``) and
