@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from atlas.models import ApdCountryTotal, ApdFigure, Project, ProjectFrenchAuthority, ProjectPartner
 from portal.authorities import FrenchAuthority, PartnerAuthority
 from portal.models import Country, Theme
-from portal.pagecache import content_version
+from portal.pagecache import content_version, per_content_version
 from portal.taxonomy import content_language, sort_key
 from portal.visibility import public
 
@@ -289,11 +289,16 @@ def whole_atlas():
 def home_figures(locale_id):
     """The live figures and the address of the Atlas of a locale, for the home page; None when
     the Atlas has no published project yet (the home page then shows its own key figures).
-    The figures are cached; one query for the Atlas page."""
+    The figures are cached, and the Atlas page's address is kept in the process per content
+    version (a top-level section: publishing or moving it bumps the version): no query."""
     from atlas.models import AtlasIndexPage
 
     result = live_figures()
     if not result["projects"]:
         return None
-    atlas = public(AtlasIndexPage.objects.live()).filter(locale_id=locale_id).first()
-    return result | {"url": atlas.url if atlas else ""}
+
+    def atlas_url():
+        atlas = public(AtlasIndexPage.objects.live()).filter(locale_id=locale_id).first()
+        return atlas.url if atlas else ""
+
+    return result | {"url": per_content_version("atlas-home-url", locale_id, atlas_url)}

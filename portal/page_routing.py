@@ -21,9 +21,7 @@ the ``before_serve_page`` hooks, view restrictions) sees the same route.
 
 import copy
 
-from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Q
+from django.db import connections
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.urls import Resolver404
@@ -32,9 +30,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
 from portal.i18n import active_locale
-from portal.pagecache import content_version
-
-SITE_KEY = "routing-site"
+from portal.pagecache import per_content_version
 
 
 def _plain(cls):
@@ -59,26 +55,44 @@ def _answers(page, cls, components):
 
 def find_site(request):
     """Wagtail's ``Site.find_for_request`` and what routing needs of the site's root page
-    (``(pk, translation_key, depth)``), kept in the cache per content version (saving a site
-    bumps it, portal/apps.py) instead of a query on every request. The site is cached without
-    its root page (``site.root_page`` reads it when something asks)."""
+    (``(pk, translation_key, depth)``), kept in the process per content version (saving a site
+    bumps it, portal/apps.py; ``portal.pagecache.per_content_version``) instead of a query on
+    every request. Each request gets its own copy of the site, without its root page
+    (``site.root_page`` reads it when something asks)."""
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
-    key = f"{SITE_KEY}:{content_version()}:{hostname}:{port}"
-    entry = cache.get(key)
-    if entry is None:
+
+    def build():
         site = Site._find_for_request(request)
         if site is None:
             return None, None
         root = site.root_page
-        site = copy.copy(site)
-        site._state = copy.copy(site._state)
-        site._state.fields_cache = {}
-        entry = (site, (root.pk, root.translation_key, root.depth))
-        cache.set(key, entry, settings.PAGE_CACHE_SECONDS or 300)
-    site, root = entry
+        return site, (root.pk, root.translation_key, root.depth)
+
+    site, root = per_content_version("routing-site", (hostname, port), build)
+    if site is None:
+        return None, None
+    site = copy.copy(site)
+    site._state = copy.copy(site._state)
+    site._state.fields_cache = {}
     request._wagtail_site = site
     return site, root
+
+
+def candidates(root_key, root_depth, components):
+    """The pages routing may walk through: the root's translations, and at each depth below it
+    the pages with that component's slug. One query, written as SQL: every request that serves a
+    page runs it, and building and compiling its ``OR`` of conditions through the ORM cost more
+    than the database takes to answer."""
+    connection = connections[Page.objects.db]
+    key = Page._meta.get_field("translation_key").get_db_prep_value(root_key, connection)
+    conditions, params = ["(translation_key = %s AND depth = %s)"], [key, root_depth]
+    for level, slug in enumerate(components, start=1):
+        conditions.append("(depth = %s AND slug = %s)")
+        params += [root_depth + level, slug]
+    table = connection.ops.quote_name(Page._meta.db_table)
+    sql = f"SELECT * FROM {table} WHERE {' OR '.join(conditions)} ORDER BY path"  # noqa: S608 - values as parameters
+    return list(Page.objects.raw(sql, params))
 
 
 def route(request, path):
@@ -90,10 +104,7 @@ def route(request, path):
     root_pk, root_key, root_depth = root
     components = [component for component in path.split("/") if component]
     locale = active_locale()
-    condition = Q(translation_key=root_key, depth=root_depth)
-    for level, slug in enumerate(components, start=1):
-        condition |= Q(depth=root_depth + level, slug=slug)
-    rows = list(Page.objects.filter(condition))
+    rows = candidates(root_key, root_depth, components)
     # The root in the active language when it is live there (Wagtail's ``Page.localized``).
     page = next((p for p in rows if p.translation_key == root_key and p.locale_id == locale.pk and p.live), None)
     page = page or next((p for p in rows if p.pk == root_pk), None)

@@ -28,14 +28,22 @@ next instant at which a page changes by itself, such as a call opening or closin
 registers a function that tells its next one (``register_boundary``). The menu and footer cache
 (portal_tags) follows the same version. The portal app itself knows no other app.
 
+**Read once per request.** The content version is read from the cache once, when a request comes
+in (``PageCacheMiddleware``), and every part of the request (routing's site, the restricted
+paths, menus, footer, theme copies) uses that value: one Redis read instead of one per part. What
+only changes with the version is kept in the process itself (``per_content_version``) rather than
+read back from Redis and unpickled on every request.
+
 The cache is Redis when ``REDIS_URL`` is set, local memory otherwise; while Redis is down it
 answers like an empty cache (portal/cache.py), so pages are simply rendered. The CSP nonce written
 in a stored page is replaced with the current request's on the way out.
 """
 
 import hashlib
+import threading
 import time
 import uuid
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -47,6 +55,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, ReferenceIndex, get_page_models
 
 VERSION_KEY = "content-version"
+UNKNOWN_VERSION = "unavailable"  # the cache cannot be read (Redis down): nothing is kept
 TAG_PREFIX = "page-tag:"
 SITE_TAG = "site"
 BOUNDARY_KEY = "content-next-boundary"
@@ -54,18 +63,61 @@ EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/captcha/", "/health/")
 HIT_HEADER = "X-Page-Cache"
 
 
-def content_version() -> str:
+# The version read when the current request came in (``PageCacheMiddleware``); None outside a
+# request (tasks, commands, shell), where every call reads the cache.
+_request_version: ContextVar[str | None] = ContextVar("content_version", default=None)
+
+
+def read_content_version() -> str:
+    """The content version as the cache holds it now."""
     version = cache.get(VERSION_KEY)
     if version is None:  # first request, or the cache was emptied: agree on one version
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY, "unavailable")
+        version = cache.get(VERSION_KEY, UNKNOWN_VERSION)
     return version
 
 
+def content_version() -> str:
+    """The content version of the current request (read once), or the cache's outside requests."""
+    return _request_version.get() or read_content_version()
+
+
 def bump_content_version(**_kwargs) -> None:
-    """Signal receiver: published content changed, every cached page and menu is stale."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    """Signal receiver: published content changed, every cached page and menu is stale. The rest
+    of the request that changed it already uses the new version."""
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, timeout=None)
     cache.delete(BOUNDARY_KEY)
+    if _request_version.get() is not None:
+        _request_version.set(version)
+
+
+# Values that change only with the content version, kept in the process: (version, {key: value}).
+_per_version = (None, {})
+_per_version_lock = threading.Lock()
+
+
+def per_content_version(name, key, build):
+    """``build()`` once per process and content version for ``(name, key)``: the site of a host,
+    the restricted paths, a locale's menus and footer links. Values are shared by the requests of
+    the process: never change them. The values of older versions are dropped when the version
+    moves, so the memory held is that of one version's few entries. While the version cannot be
+    read (Redis down), nothing is kept: a change would go unnoticed."""
+    global _per_version
+    version = content_version()
+    if version == UNKNOWN_VERSION:
+        return build()
+    known, values = _per_version
+    if known != version:
+        with _per_version_lock:
+            if _per_version[0] != version:
+                _per_version = (version, {})
+            known, values = _per_version
+    try:
+        return values[(name, key)]
+    except KeyError:
+        value = values[(name, key)] = build()
+        return value
 
 
 def page_tag(page_id) -> str:
@@ -191,6 +243,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_version.set(read_content_version())
+        try:
+            return self.serve(request)
+        finally:
+            _request_version.reset(token)
+
+    def serve(self, request):
         if not may_serve_from_cache(request):
             return self.get_response(request)
         key = cache_key(request)

@@ -27,7 +27,7 @@ from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 
 from portal.models import Country, Theme
-from portal.pagecache import content_version
+from portal.pagecache import per_content_version
 
 
 def sort_key(name):
@@ -44,25 +44,19 @@ def content_language(language_code=None):
     return get_supported_content_language_variant(language_code or get_language() or settings.LANGUAGE_CODE)
 
 
-# Every copy of every theme by (translation key, language code), for the content version it was
-# read in: a few dozen rows that change only when an editor saves a theme (which bumps the
-# version, portal/apps.py), read once per process and version instead of once per list.
-_theme_copies = (None, {})
-
-
 def theme_copies():
-    """``{(translation_key, language code): theme}`` of every theme copy. The themes are shared
-    by the requests of the process: read them, never change them."""
-    global _theme_copies
-    version = content_version()
-    known_version, copies = _theme_copies
-    if known_version != version:
-        copies = {
+    """``{(translation_key, language code): theme}`` of every theme copy: a few dozen rows that
+    change only when an editor saves a theme (which bumps the content version, portal/apps.py),
+    read once per process and version instead of once per list. The themes are shared by the
+    requests of the process: read them, never change them."""
+    return per_content_version(
+        "theme-copies",
+        None,
+        lambda: {
             (theme.translation_key, theme.locale.language_code): theme
             for theme in Theme.objects.select_related("locale")
-        }
-        _theme_copies = (version, copies)
-    return copies
+        },
+    )
 
 
 def localize_themes(themes, language_code=None):

@@ -3,8 +3,8 @@
 Wagtail's ``PageQuerySet.public()`` reads every ``PageViewRestriction`` each time it is called,
 and serving a page reads its ancestors and their restrictions (``Page.get_view_restrictions``):
 three or four queries per page for a table that is almost always empty. Here the restricted
-paths are read once per content version (``portal.pagecache``: saving or deleting a restriction
-bumps it, ``portal/apps.py``) and kept in the cache, so that:
+paths are read once per process and content version (``portal.pagecache.per_content_version``:
+saving or deleting a restriction bumps it, ``portal/apps.py``), so that:
 
 - ``public(queryset)`` is Wagtail's ``public()`` without the query (the same condition: not the
   restricted page nor under it);
@@ -12,24 +12,19 @@ bumps it, ``portal/apps.py``) and kept in the cache, so that:
   and asks Wagtail otherwise (aliases included).
 """
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
-from portal.pagecache import content_version
-
-CACHE_KEY = "page-view-restrictions"
+from portal.pagecache import per_content_version
 
 
 def restricted_paths() -> list[str]:
     """Tree paths of the pages that carry a view restriction (their descendants are private too)."""
-    key = f"{CACHE_KEY}:{content_version()}"
-    paths = cache.get(key)
-    if paths is None:
-        paths = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
-        cache.set(key, paths, settings.PAGE_CACHE_SECONDS or 300)
-    return paths
+    return per_content_version(
+        "page-view-restrictions",
+        None,
+        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
+    )
 
 
 def private_q() -> Q:

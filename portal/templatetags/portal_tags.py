@@ -5,7 +5,6 @@ import re
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -14,7 +13,7 @@ from wagtail.models import Locale, Page
 from portal import i18n, page_routing
 from portal.i18n import active_locale, language_versions, localized_pages
 from portal.models import NavigationMenu, PortalSettings
-from portal.pagecache import content_version
+from portal.pagecache import per_content_version
 
 register = template.Library()
 
@@ -54,14 +53,9 @@ def language_name(code):
 
 
 def cached_per_locale(name, request, build):
-    """``build()`` once per content version, locale and host: menus and footer links change
-    only when content is published (portal/pagecache.py bumps the version)."""
-    key = f"{name}:{content_version()}:{active_locale().language_code}:{request.get_host()}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, settings.PAGE_CACHE_SECONDS or 300)
-    return value
+    """``build()`` once per process, content version, locale and host: menus and footer links
+    change only when content is published (``portal.pagecache.per_content_version``)."""
+    return per_content_version(name, (active_locale().language_code, request.get_host()), build)
 
 
 def menu_links(request, placement):
@@ -137,6 +131,31 @@ def get_footer_links(context):
         } | {"accessibility_status": str(portal_settings.get_accessibility_status_display())}
 
     return cached_per_locale("footer-links", request, build)
+
+
+class LocaleFragmentNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        return cached_per_locale(f"fragment-{self.name}", request, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def locale_fragment(parser, token):
+    """``{% locale_fragment "footer" %}…{% endlocale_fragment %}``: the enclosed part of the layout
+    rendered once per process, content version, language and host (``cached_per_locale``), then
+    reused as text. Only for a part that depends on nothing else of the request (no current page,
+    no user, no CSRF token, no nonce): the footer."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "'\"" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes one quoted name")
+    nodelist = parser.parse(("endlocale_fragment",))
+    parser.delete_first_token()
+    return LocaleFragmentNode(bits[1][1:-1], nodelist)
 
 
 @register.simple_tag
