@@ -17,15 +17,16 @@ import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db import DatabaseError
-from django.db.models import Count, F
+from django.db import DatabaseError, connection
+from django.db.models import Count, F, Value
 from django.db.models.functions import Coalesce, ExtractYear
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from elastic_transport import TransportError
@@ -33,6 +34,7 @@ from elasticsearch import ApiError
 from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError
+from wagtail.search.index import class_is_indexed
 
 from portal.i18n import active_locale
 from portal.models import Country, Theme
@@ -42,9 +44,9 @@ from search import elastic, postgres, sources
 from search.backends.elasticsearch import SearchBackend as ElasticsearchBackend
 
 try:  # PostgreSQL's results give every match as numbers, without building objects
-    from modelsearch.backends.database.postgres.postgres import PostgresSearchResults
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend, PostgresSearchResults
 except ImportError:  # pragma: no cover - psycopg missing: other databases only
-    PostgresSearchResults = ()
+    PostgresSearchBackend = PostgresSearchResults = ()
 
 logger = logging.getLogger(__name__)
 
@@ -356,17 +358,16 @@ def find(query, backend="default"):
 
 
 def load(hits):
-    """Attach its object to each hit of a page of results: one query per model (pages: one more)."""
+    """Attach its object to each hit of a page of results: one query per model. A page's hit
+    already knows its specific type (its content type), so pages are read as such at once,
+    without first reading them as plain pages (``specific()``)."""
     by_model = defaultdict(list)
     for hit in hits:
         by_model[hit.model].append(hit.pk)
     objects = {}
-    page_pks = [pk for model, pks in by_model.items() if issubclass(model, Page) for pk in pks]
-    if page_pks:
-        objects.update({(type(page), page.pk): page for page in Page.objects.filter(pk__in=page_pks).specific()})
     for model, pks in by_model.items():
-        if not issubclass(model, Page):
-            objects.update({(model, obj.pk): obj for obj in model._default_manager.filter(pk__in=pks)})
+        manager = model.objects if issubclass(model, Page) else model._default_manager
+        objects.update({(model, obj.pk): obj for obj in manager.filter(pk__in=pks)})
     for hit in hits:
         hit.obj = objects.get((hit.model, hit.pk))
     return [hit for hit in hits if hit.obj is not None]
@@ -403,13 +404,13 @@ def results(query, selected, page=1, per_page=10, backend="default"):
         counts, chosen = matches.facets(selected)
         page_obj = Paginator(matches.filtered(chosen), per_page).get_page(page)
         return Results(counts, chosen, page_obj, list(page_obj), list(matches.by_model))
-    sources, values, boosted, models = statement
+    hits_sql, vals_sql, params, boosted, models = statement
     ctypes = {type_key(model): ctype for model, ctype in models.items()}
     keys = {ctype: key for key, ctype in ctypes.items()}
     wanted = {facet: set(values_) for facet, values_ in selected.items()}
     wanted["type"] = {str(ctypes[key]) for key in selected.get("type", ()) if key in ctypes}
     number = _page_number(page)
-    rows, found = postgres.run(sources, values, boosted, wanted, per_page, (number - 1) * per_page)
+    rows, found = postgres.run(hits_sql, vals_sql, params, boosted, wanted, per_page, (number - 1) * per_page)
     present = {facet: Counter() for facet in FACETS}
     narrowed = {facet: Counter() for facet in FACETS}
     for facet, value, all_count, count in rows:
@@ -425,7 +426,8 @@ def results(query, selected, page=1, per_page=10, backend="default"):
     page_obj = Paginator(range(total), per_page).get_page(page)
     if page_obj.number != number:  # out of range: the last page
         wanted["type"] = {str(ctypes[key]) for key in chosen["type"]}
-        _rows, found = postgres.run(sources, values, boosted, wanted, per_page, (page_obj.number - 1) * per_page)
+        offset = (page_obj.number - 1) * per_page
+        _rows, found = postgres.run(hits_sql, vals_sql, params, boosted, wanted, per_page, offset)
     models_found = [model for model in models if present["type"].get(type_key(model))]
     hits = []
     for ctype, pk, score in found:
@@ -511,32 +513,78 @@ def _page_number(page):
 
 
 def _statement(query, backend):
-    """What ``postgres.run`` needs for ``query``, or None when the backend is not PostgreSQL's:
-    (match sources, facet value sources, boosted sources, {model: content type id})."""
-    pages = postgres.match_sql(page_queryset(), query, backend)
-    if pages is None:
+    """What ``postgres.run`` needs for ``query``, or None when the backend is not PostgreSQL's (or
+    the query keeps no word to match): (hits, vals, named parameters, boosted sources,
+    {model: content type id}). The text is built once per process (``postgres.statement``)."""
+    search_backend = get_search_backend(backend)
+    if not isinstance(search_backend, PostgresSearchBackend) or not hasattr(search_backend, "config_for"):
         return None
-    matches = [pages]
-    record_models = []
-    for queryset in record_querysets():
-        try:
-            parts = []
-            for language, part in language_parts(queryset):
-                with translation.override(language):
-                    parts.append(postgres.match_sql(part, query, backend))
-        except FilterFieldError as error:  # a filter the engine cannot apply: say so in the logs
-            logger.error("Cannot search %s: %s", queryset.model, error)
-            continue
-        if None not in parts:
-            matches += parts
-            record_models.append(queryset.model)
-    page_models = [model for model in get_page_models() if not model._meta.abstract]
+    language = get_language()
+    languages = list(dict.fromkeys([language, *SEARCH_LANGUAGES]))
+    texts = [postgres.tsquery_text(normalize(query, code)) for code in languages]
+    if None in texts:
+        return None
+    record_models, records = [], []
+    for model, with_language, _pks in _record_sources(timezone.localdate(), tuple(sources.registered())):
+        record_models.append(model)
+        records.append(with_language)
+    page_models = _page_models()
     models = ContentType.objects.get_for_models(*page_models, *record_models)
     models = {model: ctype.pk for model, ctype in models.items()}
+    configs = tuple((code, search_backend.config_for(code)) for code in languages)
+    hits, vals = postgres.statement(
+        configs,
+        tuple(models[model] for model in page_models),
+        tuple(zip(records, (models[model] for model in record_models), strict=True)),
+        _value_sources(tuple(models.items())),
+        SEARCH_LANGUAGES,
+    )
+    params = {f"q{position}": text for position, text in enumerate(texts)}
+    params["locale"] = active_locale().pk
+    boosted = []
+    for app_label, model_name in OPEN_CALL_MODELS:
+        model = _model(app_label, model_name)
+        if model is not None and model in models:
+            sql = postgres.literal(*model.objects.open().order_by().values("pk").query.sql_with_params())
+            boosted.append((sql, models[model], OPEN_CALL_BOOST))
+    return hits, vals, params, boosted, models
+
+
+@lru_cache(maxsize=4)
+def _record_sources(day, registered):
+    """[(model, SQL of the public (pk, language), SQL of the public pks)] of each kind of
+    indexed record, values written in: compiled once per process and per day (``day``: what is
+    public may depend on the date, as a label's validity does, not on the time of day;
+    ``registered``: the sources registered by other apps, ``search.sources``)."""
+    found = []
+    for queryset in record_querysets():
+        model = queryset.model
+        if not class_is_indexed(model):
+            continue
+        queryset = queryset.order_by()
+        pks = postgres.literal(*queryset.values_list("pk").query.sql_with_params())
+        if "language" not in {f.name for f in model._meta.get_fields()}:
+            queryset = queryset.annotate(search_language=Value(SEARCH_LANGUAGES[0]))
+            queryset = queryset.values_list("pk", "search_language")
+        else:
+            queryset = queryset.values_list("pk", "language")
+        found.append((model, postgres.literal(*queryset.query.sql_with_params()), pks))
+    return tuple(found)
+
+
+def _page_models():
+    return [model for model in get_page_models() if not model._meta.abstract]
+
+
+@lru_cache(maxsize=8)
+def _value_sources(models):
+    """The SQL of the facet values (year, theme, country) of every kind of hit, values written
+    in: built once per process (``models``: ((model, content type id), …))."""
+    models = dict(models)
     values = []
     # Years: one source for the page types dated by their publication, one per other date.
     by_expression = defaultdict(list)
-    for model in [*page_models, *record_models]:
+    for model in models:
         if year_expression(model) is None:
             continue
         if issubclass(model, Page) and type_key(model) not in DATE_FIELDS:
@@ -546,17 +594,11 @@ def _statement(query, backend):
     for (model, _name), ctypes in by_expression.items():
         values.append(postgres.values_sql(model, ctypes, "year", expression=year_expression(model)))
     for facet in ("theme", "country"):
-        for model in [*page_models, *record_models]:
+        for model in models:
             lookup = _value_lookup(model, facet)
             if lookup:
                 values.append(postgres.values_sql(model, [models[model]], facet, lookup=lookup))
-    boosted = []
-    for app_label, model_name in OPEN_CALL_MODELS:
-        model = _model(app_label, model_name)
-        if model is not None and model in models:
-            sql, params = model.objects.open().order_by().values("pk").query.sql_with_params()
-            boosted.append((sql, params, models[model], OPEN_CALL_BOOST))
-    return matches, values, boosted, models
+    return tuple(postgres.literal(sql, params) for sql, params in values)
 
 
 def with_fallback(function, *args):
@@ -611,8 +653,14 @@ def build_facets(counts, selected, models):
 
 
 def suggest(query, backend="default"):
-    """Autocomplete: the best titles starting with what was typed, pages then intake records."""
+    """Autocomplete: the best titles starting with what was typed, pages then intake records
+    (on PostgreSQL in one statement, ``_suggest_postgres``)."""
     query = normalize(query, get_language())
+    search_backend = get_search_backend(backend)
+    if isinstance(search_backend, PostgresSearchBackend) and hasattr(search_backend, "autocomplete_config"):
+        found = _suggest_postgres(query, search_backend)
+        if found is not None:
+            return found
     found = list(page_queryset().autocomplete(query, backend=backend)[:AUTOCOMPLETE_SIZE])
     for queryset in record_querysets():
         if len(found) >= AUTOCOMPLETE_SIZE:
@@ -622,3 +670,42 @@ def suggest(query, backend="default"):
         except (FilterFieldError, NotImplementedError, ValueError) as error:  # no AutocompleteField on that model
             logger.debug("No autocomplete on %s: %s", queryset.model, error)
     return found
+
+
+def _suggest_postgres(query, search_backend):
+    """``suggest`` in one statement (``postgres.suggestions``): the pages come with their
+    columns; records (when fewer pages than wanted match) are then read, one query per kind.
+    None when no word is left to match (the backend's own path says what it does then)."""
+    text = postgres.tsquery_text(query, prefix=True)
+    if text is None:
+        return None
+    record_models, records = [], []
+    for model, _with_language, pks in _record_sources(timezone.localdate(), tuple(sources.registered())):
+        record_models.append(model)
+        records.append(pks)
+    page_models = _page_models()
+    models = ContentType.objects.get_for_models(*page_models, *record_models)
+    sql = postgres.suggestions(
+        search_backend.autocomplete_config,
+        tuple(models[model].pk for model in page_models),
+        tuple(zip(records, (models[model].pk for model in record_models), strict=True)),
+        AUTOCOMPLETE_SIZE,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"q": text, "locale": active_locale().pk})
+        rows = cursor.fetchall()
+    names = [field.attname for field in Page._meta.concrete_fields]
+    db = connection.alias
+    found, wanted = [], defaultdict(list)
+    for source, pk, *columns in rows:
+        if source == 0:
+            found.append(Page.from_db(db, names, columns))
+        else:
+            found.append((record_models[source - 1], pk))
+            wanted[record_models[source - 1]].append(pk)
+    loaded = {}
+    for model, pks in wanted.items():
+        loaded.update({(model, obj.pk): obj for obj in model._default_manager.filter(pk__in=pks)})
+    return [
+        item if isinstance(item, Page) else loaded[item] for item in found if isinstance(item, Page) or item in loaded
+    ]
