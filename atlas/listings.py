@@ -178,29 +178,39 @@ class ProjectListing(Listing):
             number = max(int(self.request.GET.get("page") or 1), 1)
         except ValueError:
             number = 1
-        start = (number - 1) * self.per_page
-        keys = (
-            Project.themes.through.objects.filter(project_id=OuterRef("pk"))
-            .order_by()
-            .values("project_id")
-            .annotate(keys=KeyList("theme__translation_key"))
-            .values("keys")
-        )
-        rows = []
-        if number <= MAX_PAGE:  # beyond: no such page, and no offset too large for the database
-            rows = list(
-                self.queryset.annotate(listing_total=Window(Count("pk")), theme_keys=Subquery(keys))[
-                    start : start + self.per_page
-                ]
-            )
+        rows = read_page(self.queryset, number, self.per_page)
         if not rows:
             page_obj = paginate(self.request, self.queryset, self.per_page)
         else:
-            paginator = Paginator(self.queryset, self.per_page)
-            paginator.count = rows[0].listing_total  # the cached property, known without a query
-            page_obj = Page(rows, number, paginator)
+            page_obj = page_of(self.queryset, number, self.per_page, rows)
         page_obj.object_list = self.decorate_page(page_obj.object_list)
         return page_obj
+
+
+def read_page(queryset, number, per_page):
+    """The projects of page ``number`` of ``queryset`` (sorted), in one query: each with
+    ``listing_total``, the number of projects of the whole list (a window count), and
+    ``theme_keys``, its themes' translation keys separated by commas. Empty beyond the last page
+    (the caller falls back to its paginator's rules)."""
+    if not 1 <= number <= MAX_PAGE:  # beyond: no such page, and no offset too large for the database
+        return []
+    keys = (
+        Project.themes.through.objects.filter(project_id=OuterRef("pk"))
+        .order_by()
+        .values("project_id")
+        .annotate(keys=KeyList("theme__translation_key"))
+        .values("keys")
+    )
+    start = (number - 1) * per_page
+    rows = queryset.annotate(listing_total=Window(Count("pk")), theme_keys=Subquery(keys))
+    return list(rows[start : start + per_page])
+
+
+def page_of(queryset, number, per_page, rows):
+    """A ``Page`` of ``rows`` (read by ``read_page``) whose paginator knows its count without a query."""
+    paginator = Paginator(queryset, per_page)
+    paginator.count = rows[0].listing_total  # the cached property, known without a query
+    return Page(rows, number, paginator)
 
 
 class KeyList(Aggregate):
