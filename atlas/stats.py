@@ -8,6 +8,7 @@ number of projects (aggregates in the database, only the first rows of each list
 
 import copy
 import json
+import time
 import uuid
 from decimal import Decimal
 
@@ -29,15 +30,29 @@ TOP = 12
 FIGURES_CACHE_SECONDS = 300
 
 
+# What this process read last of each cached value: ``{name: (content version, monotonic time,
+# value)}``, for as long as the shared cache keeps it.
+in_process = {}
+
+
 def cached(name, compute):
     """``compute()``, kept in the cache for a few minutes under the content version of the
     portal (``portal.pagecache``: any change to the Atlas's projects, links or authorities
-    starts a new version, so nothing stale is read after a save). No query when cached."""
-    key = f"atlas:{name}:{content_version()}"
+    starts a new version, so nothing stale is read after a save). No query when cached; and
+    kept in the process too for as long (the version is read from the shared cache each time,
+    the value is not: one round trip and no unpickling, e.g. of the country referential).
+    Callers must not change what they get (copy before decorating)."""
+    version = content_version()
+    now = time.monotonic()
+    kept = in_process.get(name)
+    if kept is not None and kept[0] == version and now - kept[1] < FIGURES_CACHE_SECONDS:
+        return kept[2]
+    key = f"atlas:{name}:{version}"
     result = cache.get(key)
     if result is None:
         result = compute()
         cache.set(key, result, FIGURES_CACHE_SECONDS)
+    in_process[name] = (version, now, result)
     return result
 
 
@@ -176,6 +191,7 @@ def live_figures():
 
 
 def forget_figures(**kwargs):
+    in_process.pop("whole", None)
     cache.delete(f"atlas:whole:{content_version()}")
 
 
@@ -207,11 +223,12 @@ def theme_names():
     return cached(f"themes:{language}", compute)
 
 
-def cooperation_state(projects, page, territory_apd=None, key=None):
+def cooperation_state(projects, page, declared=None, key=None):
     """What every level of the navigation shows about ``projects`` (published), in one statement
     (``read_together``): figures, counts by theme, the first French and partner authorities, the
-    APD of the French authorities engaged by year and, with ``territory_apd`` (``ApdFigure`` rows),
-    their sums by year as ``declared_apd``. The same for every visitor: with ``key`` (naming the
+    APD of the French authorities engaged by year and, with ``declared`` (rows with a year and an
+    amount: ``ApdFigure`` of a territory's authorities, ``ApdCountryTotal`` of a place), their sums
+    by year as ``declared_apd``. The same for every visitor: with ``key`` (naming the
     level), kept under the content version (``cached``; any save of a project, a link, an
     authority or an APD figure starts a new one): no query once cached."""
     ids = projects.order_by().values("pk")
@@ -228,13 +245,14 @@ def cooperation_state(projects, page, territory_apd=None, key=None):
     )
     engaged = ProjectFrenchAuthority.objects.filter(project__in=ids, authority__isnull=False).values("authority")
     parts["apd"] = apd_by_year_part(ApdFigure.objects.filter(authority__in=engaged))
-    if territory_apd is not None:
-        parts["declared_apd"] = apd_by_year_part(territory_apd)
-    counted = read_together(parts) if key is None else cached(f"state:{key}", lambda: read_together(parts))
-    french = counted.pop("french_authorities_ranked")
+    if declared is not None:
+        parts["declared_apd"] = apd_by_year_part(declared)
+    counted = dict(read_together(parts) if key is None else cached(f"state:{key}", lambda: read_together(parts)))
+    # Copies: the cached rows are shared by the requests of the process.
+    french = [copy.copy(authority) for authority in counted.pop("french_authorities_ranked")]
     for authority in french:
         authority.public_url = page.french_authority_url(authority)
-    partners = counted.pop("partner_authorities_ranked")
+    partners = [copy.copy(partner) for partner in counted.pop("partner_authorities_ranked")]
     referential = all_countries()
     for partner in partners:
         partner.public_url = page.partner_authority_url(partner)
@@ -245,8 +263,8 @@ def cooperation_state(projects, page, territory_apd=None, key=None):
     for key, count in counted.pop("themes").items():
         name = names.get(key, "")
         by_theme[name] = by_theme.get(name, 0) + count
-    apd = with_percent(counted.pop("apd"))
-    declared = counted.pop("declared_apd", None)
+    apd = with_percent([dict(row) for row in counted.pop("apd")])
+    declared_apd = [dict(row) for row in counted.pop("declared_apd", ())]
     state = {
         "figures": counted,
         "french_authorities": french,
@@ -254,8 +272,8 @@ def cooperation_state(projects, page, territory_apd=None, key=None):
         "themes": sorted(by_theme.items(), key=lambda pair: (-pair[1], sort_key(pair[0]))),
         "apd": apd,
     }
-    if territory_apd is not None:
-        state["declared_apd"] = with_percent(declared)
+    if declared is not None:
+        state["declared_apd"] = with_percent(declared_apd)
     return state
 
 
@@ -269,16 +287,6 @@ def with_percent(rows):
     for row in rows:
         row["percent"] = round(float(row["total"]) * 100 / float(highest), 1)
     return rows
-
-
-def declared_apd(**filters):
-    """The APD declared (validated declarations) towards a place, by year:
-    ``[{"year", "total", "percent"}]``. ``filters`` select the countries: ``country=…``,
-    ``country__continent=…``. One query on the yearly summary (``ApdCountryTotal``: a row per
-    year and country), whatever the number of declarations."""
-    return with_percent(
-        list(ApdCountryTotal.objects.filter(**filters).values("year").annotate(total=Sum("amount")).order_by("year"))
-    )
 
 
 def apd_by_continent():
@@ -333,11 +341,13 @@ def country_counts(projects, continent=None):
     return dict(links.values_list("country").annotate(count=Count("project", distinct=True)))
 
 
-def countries(projects=None, continent=None):
+def countries(projects=None, continent=None, counts=None):
     """The countries of the partners of ``projects`` (of ``continent``; the whole Atlas, cached,
-    by default), each with its ``project_count``, sorted by name. One query (none cached): the
-    countries come from the cached referential."""
-    counts = whole_atlas()["countries"] if projects is None else country_counts(projects, continent)
+    by default; or those of ``counts``, ``country_counts`` already read), each with its
+    ``project_count``, sorted by name. One query (none cached): the countries come from the
+    cached referential."""
+    if counts is None:
+        counts = whole_atlas()["countries"] if projects is None else country_counts(projects, continent)
     referential = all_countries()
     missing = [pk for pk in counts if pk not in referential]
     if missing:  # added since the referential was cached

@@ -23,6 +23,7 @@ from atlas import exports, matching, stats
 from atlas.importer import ImportForm, import_projects, template_csv
 from atlas.listings import KeyList, ProjectListing, page_of, read_page
 from atlas.models import (
+    ApdCountryTotal,
     ApdFigure,
     ApdFlowFigure,
     ApdYearTotal,
@@ -63,16 +64,34 @@ def atlas_index(request, page):
     )
 
 
-def render_level(request, page, *, title, projects, list_query, trail, children=None, children_title="", extra=None):
-    """One level of the navigation World → continent → country: its state of cooperation."""
+def render_level(
+    request,
+    page,
+    *,
+    title,
+    projects,
+    key,
+    list_query,
+    trail,
+    children=None,
+    children_title="",
+    declared=None,
+    extra=None,
+):
+    """One level of the navigation World → continent → country: its state of cooperation (with
+    ``declared``, ``ApdCountryTotal`` rows, the APD declared towards the place by year), read in
+    one statement and kept under the content version as the level ``key`` (``stats.cooperation_state``)."""
+    state = stats.cooperation_state(projects, page, declared=declared, key=key)
     context = {
         "level_title": title,
-        "state": stats.cooperation_state(projects, page),
+        "state": state,
         "trail": trail,
         "children": children or [],
         "children_title": children_title,
         "list_url": page.url + page.reverse_subpage("projects") + (f"?{list_query}" if list_query else ""),
     }
+    if declared is not None:
+        context["declared_apd"] = state["declared_apd"]
     return page.render(request, template="atlas/level.html", context_overrides=context | (extra or {}))
 
 
@@ -85,6 +104,7 @@ def world(request, page):
         page,
         title=_("World"),
         projects=projects,
+        key="world",
         list_query="",
         trail=[],
         children=children,
@@ -101,18 +121,20 @@ def continent(request, page, code):
     projects = Project.objects.published().filter(
         pk__in=ProjectPartner.objects.filter(country__continent=code).values("project_id")
     )
-    children = [(c.name, page.country_url(c), c.project_count) for c in stats.countries(projects, continent=code)]
+    counts = stats.cached(f"continent-countries:{code}", lambda: stats.country_counts(projects, continent=code))
+    children = [(c.name, page.country_url(c), c.project_count) for c in stats.countries(counts=counts)]
     world_url = page.url + page.reverse_subpage("world")
     return render_level(
         request,
         page,
         title=names[code],
         projects=projects,
+        key=f"continent:{code}",
         list_query=f"continent={code}",
         trail=[(_("World"), world_url)],
         children=children,
         children_title=_("Countries"),
-        extra={"declared_apd": stats.declared_apd(country__continent=code)},
+        declared=ApdCountryTotal.objects.filter(country__continent=code),
     )
 
 
@@ -132,9 +154,10 @@ def country(request, page, iso):
         page,
         title=country.name,
         projects=projects,
+        key=f"country:{country.pk}",
         list_query=f"country={iso}",
         trail=trail,
-        extra={"declared_apd": stats.declared_apd(country=country)},
+        declared=ApdCountryTotal.objects.filter(country=country),
     )
 
 
@@ -335,7 +358,10 @@ def territory_state(page, authority):
         return None
     field = "region" if authority.kind == FrenchAuthority.Kind.REGION else "departement"
     state = stats.cooperation_state(
-        projects, page, territory_apd=ApdFigure.objects.filter(**{f"authority__{field}": authority})
+        projects,
+        page,
+        declared=ApdFigure.objects.filter(**{f"authority__{field}": authority}),
+        key=f"territory:{authority.pk}",
     )
     state["list_url"] = page.url + page.reverse_subpage("projects") + f"?{field}={authority.code}"
     return state
@@ -435,7 +461,8 @@ def project_list(request, page):
     ]
     context["project_count"] = context["page_obj"].paginator.count
     context["map_data_url"] = page.url + page.reverse_subpage("map_data") + (f"?{query}" if query else "")
-    context["country_rows"] = stats.countries(listing.queryset)
+    counts = listing.country_counts  # read with the page (PostgreSQL) when it has rows
+    context["country_rows"] = stats.countries(listing.queryset) if counts is None else stats.countries(counts=counts)
     return page.render(request, template="atlas/project_list.html", context_overrides=context)
 
 
@@ -519,7 +546,7 @@ def open_data(request, page):
 def world_apd():
     """The World page's declared APD by year and its share per continent, from one scan of the
     flows (``apd_by_continent``): the yearly totals are the sums of its continents."""
-    continents = stats.apd_by_continent()
+    continents = stats.cached("apd-continents", stats.apd_by_continent)
     by_year = [{"year": row["year"], "total": row["total"]} for row in reversed(continents)]
     return {"declared_apd": stats.with_percent(by_year), "apd_continents": continents}
 
