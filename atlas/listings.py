@@ -11,10 +11,12 @@ and the map's data.
 
 import django_filters
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import (
     Aggregate,
     CharField,
     Count,
+    F,
     Max,
     Min,
     OuterRef,
@@ -23,6 +25,7 @@ from django.db.models import (
     Window,
     prefetch_related_objects,
 )
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -178,29 +181,86 @@ class ProjectListing(Listing):
             number = max(int(self.request.GET.get("page") or 1), 1)
         except ValueError:
             number = 1
-        start = (number - 1) * self.per_page
-        keys = (
-            Project.themes.through.objects.filter(project_id=OuterRef("pk"))
-            .order_by()
-            .values("project_id")
-            .annotate(keys=KeyList("theme__translation_key"))
-            .values("keys")
-        )
-        rows = []
-        if number <= MAX_PAGE:  # beyond: no such page, and no offset too large for the database
-            rows = list(
-                self.queryset.annotate(listing_total=Window(Count("pk")), theme_keys=Subquery(keys))[
-                    start : start + self.per_page
-                ]
-            )
+        self.country_counts = None
+        if connection.vendor == "postgresql":
+            rows = read_page_and_countries(self.queryset, number, self.per_page)
+            if rows:
+                self.country_counts = {country: count for country, count in rows[0].country_counts or ()}
+        else:
+            rows = read_page(self.queryset, number, self.per_page)
         if not rows:
             page_obj = paginate(self.request, self.queryset, self.per_page)
         else:
-            paginator = Paginator(self.queryset, self.per_page)
-            paginator.count = rows[0].listing_total  # the cached property, known without a query
-            page_obj = Page(rows, number, paginator)
+            page_obj = page_of(self.queryset, number, self.per_page, rows)
         page_obj.object_list = self.decorate_page(page_obj.object_list)
         return page_obj
+
+
+def read_page(queryset, number, per_page):
+    """The projects of page ``number`` of ``queryset`` (sorted), in one query: each with
+    ``listing_total``, the number of projects of the whole list (a window count), and
+    ``theme_keys``, its themes' translation keys separated by commas. Empty beyond the last page
+    (the caller falls back to its paginator's rules)."""
+    if not 1 <= number <= MAX_PAGE:  # beyond: no such page, and no offset too large for the database
+        return []
+    keys = (
+        Project.themes.through.objects.filter(project_id=OuterRef("pk"))
+        .order_by()
+        .values("project_id")
+        .annotate(keys=KeyList("theme__translation_key"))
+        .values("keys")
+    )
+    start = (number - 1) * per_page
+    rows = queryset.annotate(listing_total=Window(Count("pk")), theme_keys=Subquery(keys))
+    return list(rows[start : start + per_page])
+
+
+def read_page_and_countries(queryset, number, per_page):
+    """``read_page``, with each row's ``country_counts`` too: the ``[[country pk, number of
+    projects], …]`` of the partners of the whole list (the map's table). PostgreSQL: one
+    statement whose filtered list (``WITH … AS MATERIALIZED``) is computed once for the page,
+    its total, and the counts by country, instead of once per query."""
+    if not 1 <= number <= MAX_PAGE:
+        return []
+    ids_sql, ids_params = queryset.order_by().values(filtered_id=F("pk")).query.sql_with_params()
+    filtered = RawSQL('SELECT "filtered_id" FROM "atlas_filtered"', ())  # noqa: S611 - no parameter
+    counts = (
+        ProjectPartner.objects.filter(project__in=filtered, country__isnull=False)
+        .order_by()
+        .values(counted_country=F("country"))
+        .annotate(counted=Count("project", distinct=True))
+    )
+    counts_sql, counts_params = counts.query.sql_with_params()
+    keys = (
+        Project.themes.through.objects.filter(project_id=OuterRef("pk"))
+        .order_by()
+        .values("project_id")
+        .annotate(keys=KeyList("theme__translation_key"))
+        .values("keys")
+    )
+    start = (number - 1) * per_page
+    page = (
+        Project.objects.filter(pk__in=filtered)
+        .order_by(*queryset.query.order_by)
+        .annotate(
+            listing_total=Window(Count("pk")),
+            theme_keys=Subquery(keys),
+            country_counts=RawSQL(  # noqa: S611 - Django's compiled SQL, values as parameters
+                "(SELECT JSON_AGG(JSON_BUILD_ARRAY(c.counted_country, c.counted)) FROM (" + counts_sql + ") AS c)",  # noqa: S608
+                counts_params,
+            ),
+        )[start : start + per_page]
+    )
+    page_sql, page_params = page.query.sql_with_params()
+    statement = f"WITH atlas_filtered AS MATERIALIZED ({ids_sql}) {page_sql}"
+    return list(Project.objects.raw(statement, (*ids_params, *page_params)))
+
+
+def page_of(queryset, number, per_page, rows):
+    """A ``Page`` of ``rows`` (read by ``read_page``) whose paginator knows its count without a query."""
+    paginator = Paginator(queryset, per_page)
+    paginator.count = rows[0].listing_total  # the cached property, known without a query
+    return Page(rows, number, paginator)
 
 
 class KeyList(Aggregate):

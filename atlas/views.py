@@ -4,12 +4,15 @@ Each public page reads what it shows in a fixed number of queries, whatever the 
 projects, links or funding lines (tests/test_atlas_pages.py holds them to a budget).
 """
 
+import csv
 import uuid
+from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import CharField, Count, OuterRef, Prefetch, Subquery, Value, prefetch_related_objects
+from django.db.models.functions import Concat
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -18,8 +21,9 @@ from django.utils.translation import gettext as _
 
 from atlas import exports, matching, stats
 from atlas.importer import ImportForm, import_projects, template_csv
-from atlas.listings import ProjectListing
+from atlas.listings import KeyList, ProjectListing, page_of, read_page
 from atlas.models import (
+    ApdCountryTotal,
     ApdFigure,
     ApdFlowFigure,
     ApdYearTotal,
@@ -28,10 +32,11 @@ from atlas.models import (
     Project,
     ProjectFrenchAuthority,
     ProjectPartner,
+    listing_prefetches,
 )
 from forms.models import ExpertiseLabelRequest, PartnershipOffer
 from portal.authorities import FrenchAuthority, PartnerAuthority
-from portal.exports import csv_response
+from portal.exports import neutralise
 from portal.gazetteer import country_numeric_codes
 from portal.i18n import localized_pages
 from portal.models import Country
@@ -59,16 +64,34 @@ def atlas_index(request, page):
     )
 
 
-def render_level(request, page, *, title, projects, list_query, trail, children=None, children_title="", extra=None):
-    """One level of the navigation World → continent → country: its state of cooperation."""
+def render_level(
+    request,
+    page,
+    *,
+    title,
+    projects,
+    key,
+    list_query,
+    trail,
+    children=None,
+    children_title="",
+    declared=None,
+    extra=None,
+):
+    """One level of the navigation World → continent → country: its state of cooperation (with
+    ``declared``, ``ApdCountryTotal`` rows, the APD declared towards the place by year), read in
+    one statement and kept under the content version as the level ``key`` (``stats.cooperation_state``)."""
+    state = stats.cooperation_state(projects, page, declared=declared, key=key)
     context = {
         "level_title": title,
-        "state": stats.cooperation_state(projects, page),
+        "state": state,
         "trail": trail,
         "children": children or [],
         "children_title": children_title,
         "list_url": page.url + page.reverse_subpage("projects") + (f"?{list_query}" if list_query else ""),
     }
+    if declared is not None:
+        context["declared_apd"] = state["declared_apd"]
     return page.render(request, template="atlas/level.html", context_overrides=context | (extra or {}))
 
 
@@ -81,6 +104,7 @@ def world(request, page):
         page,
         title=_("World"),
         projects=projects,
+        key="world",
         list_query="",
         trail=[],
         children=children,
@@ -97,18 +121,20 @@ def continent(request, page, code):
     projects = Project.objects.published().filter(
         pk__in=ProjectPartner.objects.filter(country__continent=code).values("project_id")
     )
-    children = [(c.name, page.country_url(c), c.project_count) for c in stats.countries(projects, continent=code)]
+    counts = stats.cached(f"continent-countries:{code}", lambda: stats.country_counts(projects, continent=code))
+    children = [(c.name, page.country_url(c), c.project_count) for c in stats.countries(counts=counts)]
     world_url = page.url + page.reverse_subpage("world")
     return render_level(
         request,
         page,
         title=names[code],
         projects=projects,
+        key=f"continent:{code}",
         list_query=f"continent={code}",
         trail=[(_("World"), world_url)],
         children=children,
         children_title=_("Countries"),
-        extra={"declared_apd": stats.declared_apd(country__continent=code)},
+        declared=ApdCountryTotal.objects.filter(country__continent=code),
     )
 
 
@@ -128,9 +154,10 @@ def country(request, page, iso):
         page,
         title=country.name,
         projects=projects,
+        key=f"country:{country.pk}",
         list_query=f"country={iso}",
         trail=trail,
-        extra={"declared_apd": stats.declared_apd(country=country)},
+        declared=ApdCountryTotal.objects.filter(country=country),
     )
 
 
@@ -231,14 +258,18 @@ def french_authority_detail(request, page, kind, code):
     """A French authority: its projects (paginated), the calls it won, its APD by year."""
     if kind not in FrenchAuthority.Kind.values:
         raise Http404
-    authority = FrenchAuthority.objects.select_related("region", "departement").filter(kind=kind, code=code).first()
+    authority = (
+        FrenchAuthority.objects.select_related("region", "departement")
+        .annotate(apd_years=Subquery(yearly_apd_text))
+        .filter(kind=kind, code=code)
+        .first()
+    )
     if authority is None:
         raise Http404
-    projects = Project.objects.published().of_french_authority(authority)
-    page_obj = Paginator(projects.for_listing().order_by("-start_year", "title", "pk"), PROJECTS_PER_PAGE).get_page(
-        request.GET.get("page")
+    projects = Project.objects.published().filter(
+        pk__in=ProjectFrenchAuthority.objects.filter(authority=authority).values("project_id")
     )
-    with_listing_labels(page, page_obj.object_list)
+    page_obj = projects_page(request, page, projects)
     won = list(
         FundingLine.objects.filter(
             project__in=projects.values("pk"),
@@ -251,9 +282,8 @@ def french_authority_detail(request, page, kind, code):
         .order_by("-year", "pk")
         .distinct()
     )
-    calls = localized_pages([line.call for line in won])
+    won_and_labelled = won_and_label(authority, won)
     for line in won:
-        line.call_page = calls.get(line.call_id)
         line.project_url = page.project_url(line.project)
     return page.render(
         request,
@@ -264,7 +294,7 @@ def french_authority_detail(request, page, kind, code):
             "projects": page_obj.object_list,
             "project_count": page_obj.paginator.count,
             "calls_won": won,
-            "apd_figures": list(ApdFigure.objects.filter(authority=authority).order_by("-year")),
+            "apd_figures": apd_figures(authority.apd_years),
             "region_url": page.french_authority_url(authority.region)
             if authority.region_id and authority.region_id != authority.pk
             else "",
@@ -273,16 +303,40 @@ def french_authority_detail(request, page, kind, code):
             else "",
             "noindex": not page_obj.paginator.count or page_obj.number > 1,
             "territory_state": territory_state(page, authority),
-            **won_and_label(authority, already_shown={line.call_id for line in won}),
+            **won_and_labelled,
         },
     )
 
 
-def won_and_label(authority, already_shown=()):
-    """The laureate rows naming the authority (calls it won, except those of the calls in
-    ``already_shown``: the Atlas's funding lines already list them) and its EXPE-CT label."""
+# The yearly APD figures of an authority as ``year:amount,…`` text, read with the authority.
+yearly_apd_text = (
+    ApdFigure.objects.filter(authority=OuterRef("pk"))
+    .order_by()
+    .values("authority")
+    .annotate(years=KeyList(Concat("year", Value(":"), "amount", output_field=CharField())))
+    .values("years")
+)
+
+
+def apd_figures(text):
+    """The ``ApdFigure`` rows (year and amount) of ``yearly_apd_text``, the latest year first."""
+    figures = []
+    for pair in (text or "").split(","):
+        if pair:
+            year, amount = pair.split(":")
+            figures.append(ApdFigure(year=int(year), amount=Decimal(amount)))
+    return sorted(figures, key=lambda figure: -figure.year)
+
+
+def won_and_label(authority, won):
+    """The laureate rows naming the authority (calls it won, except those of the calls of the
+    funding lines ``won``: the page already lists them) and its EXPE-CT label; the calls of both
+    in the active language (``call_page`` of each line and row, one query for all)."""
+    already_shown = {line.call_id for line in won}
     rows = [row for row in matching.laureate_rows_of(authority) if row.page_id not in already_shown]
-    calls = localized_pages([row.page for row in rows])
+    calls = localized_pages([line.call for line in won] + [row.page for row in rows])
+    for line in won:
+        line.call_page = calls.get(line.call_id)
     for row in rows:
         row.call_page = calls.get(row.page_id, row.page)
     label = matching.expertise_label_of(authority)
@@ -302,9 +356,13 @@ def territory_state(page, authority):
         projects = Project.objects.published().filter(departement=authority)
     else:
         return None
-    state = stats.cooperation_state(projects, page)
     field = "region" if authority.kind == FrenchAuthority.Kind.REGION else "departement"
-    state["declared_apd"] = stats.territory_apd(field, authority)
+    state = stats.cooperation_state(
+        projects,
+        page,
+        declared=ApdFigure.objects.filter(**{f"authority__{field}": authority}),
+        key=f"territory:{authority.pk}",
+    )
     state["list_url"] = page.url + page.reverse_subpage("projects") + f"?{field}={authority.code}"
     return state
 
@@ -315,11 +373,10 @@ def partner_authority_detail(request, page, pk):
     partner = PartnerAuthority.objects.select_related("country").filter(pk=pk).first()
     if partner is None:
         raise Http404
-    projects = Project.objects.published().with_partner(partner)
-    page_obj = Paginator(projects.for_listing().order_by("-start_year", "title", "pk"), PROJECTS_PER_PAGE).get_page(
-        request.GET.get("page")
+    projects = Project.objects.published().filter(
+        pk__in=ProjectPartner.objects.filter(partner=partner).values("project_id")
     )
-    with_listing_labels(page, page_obj.object_list)
+    page_obj = projects_page(request, page, projects)
     french_partners = list(
         FrenchAuthority.objects.filter(project_links__project__in=projects.values("pk"))
         .annotate(project_count=Count("project_links__project", distinct=True))
@@ -345,6 +402,23 @@ def partner_authority_detail(request, page, pk):
             "noindex": not page_obj.paginator.count or page_obj.number > 1,
         },
     )
+
+
+def projects_page(request, page, projects):
+    """The requested page (``?page=``, ``Paginator.get_page``'s rules) of ``projects``, most
+    recent first, with their labels: the page, its total and its themes in one query
+    (``atlas.listings.read_page``), then the links of its rows (two prefetches)."""
+    ordered = projects.order_by("-start_year", "title", "pk")
+    raw = request.GET.get("page") or "1"
+    number = int(raw) if raw.isascii() and raw.isdigit() else 0
+    rows = read_page(ordered, number, PROJECTS_PER_PAGE)
+    if rows:
+        page_obj = page_of(ordered, number, PROJECTS_PER_PAGE, rows)
+        prefetch_related_objects(rows, *[lookup for lookup in listing_prefetches() if lookup != "themes"])
+    else:  # an empty list, or a page number to correct
+        page_obj = Paginator(ordered.for_listing(), PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
+    with_listing_labels(page, page_obj.object_list)
+    return page_obj
 
 
 def with_listing_labels(page, projects):
@@ -387,7 +461,8 @@ def project_list(request, page):
     ]
     context["project_count"] = context["page_obj"].paginator.count
     context["map_data_url"] = page.url + page.reverse_subpage("map_data") + (f"?{query}" if query else "")
-    context["country_rows"] = stats.countries(listing.queryset)
+    counts = listing.country_counts  # read with the page (PostgreSQL) when it has rows
+    context["country_rows"] = stats.countries(listing.queryset) if counts is None else stats.countries(counts=counts)
     return page.render(request, template="atlas/project_list.html", context_overrides=context)
 
 
@@ -471,7 +546,7 @@ def open_data(request, page):
 def world_apd():
     """The World page's declared APD by year and its share per continent, from one scan of the
     flows (``apd_by_continent``): the yearly totals are the sums of its continents."""
-    continents = stats.apd_by_continent()
+    continents = stats.cached("apd-continents", stats.apd_by_continent)
     by_year = [{"year": row["year"], "total": row["total"]} for row in reversed(continents)]
     return {"declared_apd": stats.with_percent(by_year), "apd_continents": continents}
 
@@ -480,22 +555,43 @@ def world_apd():
 def apd_open_data(request, page, year):
     """The declared APD of a year (validated declarations), one row per French authority and
     beneficiary country (empty: several countries or unallocated), in euros. Licence Ouverte 2.0."""
-    figures = ApdFlowFigure.objects.filter(year=year).select_related("authority", "country")
-    rows = (
-        {
-            "year": figure.year,
-            "authority": figure.authority.name,
-            "authority_kind": figure.authority.kind,
-            "official_code": figure.authority.code,
-            "siren": figure.authority.siren,
-            "country_iso": figure.country.iso_code if figure.country_id else "",
-            "amount_eur": f"{figure.amount:.2f}",
-        }
-        for figure in figures.order_by("authority__name", "authority_id", "country__iso_code").iterator(2000)
+    figures = (
+        ApdFlowFigure.objects.filter(year=year)
+        .order_by("authority__name", "authority_id", "country__iso_code")
+        .values_list(*APD_OPEN_DATA_FIELDS)
     )
-    return csv_response(f"apd-{year}.csv", APD_OPEN_DATA_COLUMNS, rows)
+    # Tuples, not model instances (about 10,000 rows a year at the generated volume): each cell
+    # as ``portal.exports.csv_response`` writes it (neutralised), the same file.
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="apd-{year}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(APD_OPEN_DATA_COLUMNS)
+    writer.writerows(
+        (
+            row_year,
+            neutralise(name),
+            neutralise(kind),
+            neutralise(code),
+            neutralise(siren),
+            neutralise(iso or ""),
+            f"{amount:.2f}",
+        )
+        for row_year, name, kind, code, siren, iso, amount in figures.iterator(2000)
+    )
+    return response
 
 
+# What each column is read from.
+APD_OPEN_DATA_FIELDS = [
+    "year",
+    "authority__name",
+    "authority__kind",
+    "authority__code",
+    "authority__siren",
+    "country__iso_code",
+    "amount",
+]
 APD_OPEN_DATA_COLUMNS = ["year", "authority", "authority_kind", "official_code", "siren", "country_iso", "amount_eur"]
 
 
