@@ -62,7 +62,8 @@ class CallListing(Listing):
     context_object_name = "calls"
 
     def get_queryset(self):
-        return self.page.calls().for_cards().by_status_order()
+        now = timezone.now()  # one instant for the statuses and their order
+        return self.page.calls().for_cards(now).by_status_order(now)
 
     def decorate(self, calls):
         return attach_localized_themes(calls)

@@ -85,10 +85,11 @@ class CallPageQuerySet(PageQuerySet):
 
     def by_status_order(self, now=None):
         """Open calls first (closing soonest first), then upcoming (opening soonest), then
-        closed (most recently closed first)."""
+        closed (most recently closed first). Give the ``now`` of an earlier ``with_status``."""
+        now = now or timezone.now()
         return (
             self.with_status(now)
-            .annotate(status_rank=rank_expression())
+            .annotate(status_rank=rank_expression(now))
             .order_by(
                 "status_rank",
                 models.Case(
@@ -333,15 +334,21 @@ class CallPage(TaxonomyPageMixin, RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         """The laureates a page at a time (``?page=``, ``LAUREATES_PER_PAGE``): a call with 500
         laureates would otherwise be a table of 4,000 cells that a phone lays out and DSFR's
-        script walks row by row before the page answers (issue 15). The rows are read in the one
-        query as before; only the page shown gets its themes and authority links."""
+        script walks row by row before the page answers (issue 15). The
+        page shown is read, with the total, in one query (``paginate``); only its rows get their
+        themes and authority links. The rows are this page's: they are not read with their page
+        (a copy of the whole call, StreamFields included, per row was most of the page's time)."""
         context = super().get_context(request, *args, **kwargs)
-        rows = list(self.laureate_rows())
+        rows = self.laureates.select_related(
+            "country", "theme", "linked_french_authority", "linked_partner_authority"
+        ).order_by("sort_order", "pk")
         page_obj = paginate(request, rows, self.LAUREATES_PER_PAGE)
+        for laureate in page_obj.object_list:
+            laureate.page = self
         laureates = attach_localized_themes(page_obj.object_list, field="theme")
         if laureates:
             link_authorities(laureates)  # links to the authorities' pages when certain
-        self.__dict__["has_laureates"] = bool(rows)
+        self.__dict__["has_laureates"] = page_obj.paginator.count > 0
         context["laureates"] = laureates
         context["page_obj"] = page_obj
         context["noindex"] = page_obj.number > 1  # as the lists: page 1 is the one to index

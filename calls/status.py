@@ -127,10 +127,15 @@ def status_expression(now, has_results):
     )
 
 
-def rank_expression(status_field="current_status"):
-    """The list order of the annotated status (``RANKS``)."""
+def rank_expression(now):
+    """The list order (``RANKS``) of the status at ``now``, from the dates alone: upcoming calls
+    rank 1, calls accepting applications 0, the others 2 (with or without results: no subquery of
+    the laureates, and no copy of ``status_expression`` in each branch, which made the list's
+    SQL several times longer to build and to plan)."""
+    now = now.astimezone(datetime.UTC)
     return models.Case(
-        *[models.When(**{status_field: status}, then=models.Value(rank)) for status, rank in RANKS.items()],
-        default=models.Value(2),
+        models.When(opens_at__gt=now, then=models.Value(RANKS[CallStatus.UPCOMING])),
+        models.When(closing_at__gte=now, then=models.Value(RANKS[CallStatus.OPEN])),
+        default=models.Value(RANKS[CallStatus.CLOSED]),
         output_field=models.IntegerField(),
     )

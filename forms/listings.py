@@ -30,9 +30,11 @@ class OfferFilterSet(ListingFilterSet):
     region = DataChoiceFilter(label=_("Region"))
     authority_type = ChoiceFilter(label=_("Type of authority"), choices=PartnershipOffer.AuthorityType.choices)
 
-    def region_choices(self, queryset):
-        regions = queryset.order_by().exclude(region="").values_list("region", flat=True).distinct()
-        return [(region, region) for region in sorted(regions, key=sort_key)]
+    def region_values(self):
+        return ["region"]
+
+    def region_labels(self, regions):
+        return [(region, region) for region in sorted(regions - {""}, key=sort_key)]
 
 
 class IntakeListing(Listing):

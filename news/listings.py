@@ -34,8 +34,10 @@ class NewsFilterSet(ListingFilterSet):
     country = CountryFilter(field_name="countries")
     year = YearFilter(field_name="date")
 
-    def category_choices(self, queryset):
-        used = set(queryset.order_by().values_list("category", flat=True).distinct())
+    def category_values(self):
+        return ["category"]
+
+    def category_labels(self, used):
         return [choice for choice in NewsPage.Category.choices if choice[0] in used]
 
 

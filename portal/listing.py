@@ -11,7 +11,9 @@ they share, after cfgov's ``FilterableListMixin``:
   codes, years), so a filtered URL works under every language prefix;
 - **choices from the data** (``DataChoiceFilter``, ``ThemeFilter``, ``CountryFilter``,
   ``YearFilter``): a select offers what the unfiltered list contains, computed on first use
-  (one query), so a feed that is not filtered pays nothing for them;
+  (one query for every filter of the list: the distinct values of their fields, named from the
+  themes and countries kept per process), so a feed that is not filtered pays nothing for them;
+- **one query for a page and its total** (``paginate``: a window count over the list);
 - **one pagination rule** (``paginate``): a bad page number gives the first page, one past the
   end the last page;
 - **one noindex rule**: a filtered list or a page after the first asks search engines not to
@@ -30,11 +32,13 @@ In ``myapp/listings.py``::
         country = CountryFilter(field_name="country")             # ?country=<ISO code>
         year = YearFilter(field_name="start_date")                # ?year=2024 (years present)
         kind = ChoiceFilter(choices=Project.Kind.choices, label=_("Kind"), empty_label=_("All"))
-        region = DataChoiceFilter(label=_("Region"))              # choices from region_choices()
+        region = DataChoiceFilter(label=_("Region"))              # choices from the regions used
 
-        def region_choices(self, queryset):                       # queryset: the unfiltered list
-            regions = queryset.exclude(region="").values_list("region", flat=True).distinct()
-            return [(region, region) for region in sorted(regions)]
+        def region_values(self):                                  # what the rows hold: read with
+            return ["region"]                                     # the other filters' values
+
+        def region_labels(self, regions):                         # the set of values found
+            return [(region, region) for region in sorted(regions - {""})]
 
     class ProjectListing(Listing):
         filterset_class = ProjectFilterSet
@@ -88,8 +92,10 @@ from urllib.parse import urlencode
 
 import django_filters
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Q
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db.models import Count, F, Q, QuerySet, TextField, Value, Window
+from django.db.models.functions import Cast, ExtractYear
+from django.db.models.query import ModelIterable
 from django.http import HttpResponse
 from django.utils import feedgenerator, timezone
 from django.utils.choices import BaseChoiceIterator
@@ -98,8 +104,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters.utils import get_model_field
 
-from portal.models import Country, Theme
-from portal.taxonomy import country_choices, filter_by_country, filter_by_theme, theme_choices
+from portal.taxonomy import country_choices_of, filter_by_country, filter_by_theme, theme_choices_of
 
 EMPTY_VALUES = (None, "", [], ())
 
@@ -136,39 +141,94 @@ class ChoiceFilter(django_filters.ChoiceFilter):
 
 
 class DataChoiceFilter(ChoiceFilter):
-    """A choice among what the list contains: the FilterSet's ``<name>_choices(queryset)`` gives
-    the ``(value, label)`` pairs from the unfiltered queryset, or ``choices_from(filterset,
-    queryset)`` in a subclass."""
+    """A choice among what the list contains.
+
+    Either from the values the list's rows hold: the FilterSet's ``<name>_values()`` names them
+    (field names or expressions of the list's model) and ``<name>_labels(values)`` turns the set
+    of values found (as text) into the ``(value, label)`` pairs, and every such filter of the
+    FilterSet is read in one query; or the FilterSet's ``<name>_choices(queryset)`` gives the
+    pairs from the unfiltered queryset (a query of its own), or ``choices_from(filterset,
+    queryset)`` in a subclass.
+    """
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("choices", ())
         super().__init__(*args, **kwargs)
 
+    def value_expressions(self, filterset):
+        """The field names or expressions whose values (in the unfiltered list) make the choices,
+        or None when the choices come from ``<name>_choices(queryset)``."""
+        method = getattr(filterset, f"{self.filter_name}_values", None)
+        return method() if method else None
+
+    def choices_of_values(self, filterset, values):
+        """The ``(value, label)`` pairs of the set of values found (as text, NULL left out)."""
+        return getattr(filterset, f"{self.filter_name}_labels")(values)
+
+    def reads_values(self, filterset):
+        """Whether the choices come from the rows' values (then read with the other filters')."""
+        inherited = type(self).choices_from is DataChoiceFilter.choices_from
+        return inherited and self.value_expressions(filterset) is not None
+
     def choices_from(self, filterset, queryset):
-        return getattr(filterset, f"{self.filter_name}_choices")(queryset)
+        expressions = self.value_expressions(filterset)
+        if expressions is None:
+            return getattr(filterset, f"{self.filter_name}_choices")(queryset)
+        values = used_values(queryset, {self.filter_name: expressions})[self.filter_name]
+        return self.choices_of_values(filterset, values)
+
+    def field_names(self):
+        return self.field_name if isinstance(self.field_name, tuple) else (self.field_name,)
 
     def used_by(self, queryset):
         """A condition on the related model: the rows ``queryset`` points at through this
         filter's field (or fields, for a tuple)."""
-        names = self.field_name if isinstance(self.field_name, tuple) else (self.field_name,)
         condition = Q()
-        for name in names:
+        for name in self.field_names():
             condition |= Q(pk__in=queryset.order_by().values(name))
         return condition
+
+
+def used_values(queryset, expressions):
+    """``{name: set of values as text}`` of what the rows of ``queryset`` hold, for each
+    ``{name: [field names or expressions]}``, in one query (a ``UNION`` of one ``SELECT`` per
+    expression: a filter's choices are the distinct values of its fields). NULLs are left out."""
+    base = queryset.order_by().prefetch_related(None)
+    names = list(expressions)
+    parts = [
+        base.values_list(Value(number), Cast(expression, output_field=TextField()))
+        for number, name in enumerate(names)
+        for expression in expressions[name]
+    ]
+    found = {name: set() for name in names}
+    if not parts:
+        return found
+    query = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0].distinct()
+    for number, value in query:
+        if value is not None:
+            found[names[number]].add(value)
+    return found
+
+
+def ids(values):
+    return {int(value) for value in values}
 
 
 class ThemeFilter(DataChoiceFilter):
     """``?theme=<slug>``: items whose theme (``field_name``: one relation, or a tuple of them) is
     that theme in any language; choices are the themes the list uses, named in the active
-    language."""
+    language (from the themes kept per process: ``portal.taxonomy.theme_choices_of``)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", _("Theme"))
         kwargs.setdefault("empty_label", _("All themes"))
         super().__init__(*args, **kwargs)
 
-    def choices_from(self, filterset, queryset):
-        return theme_choices(Theme.objects.filter(self.used_by(queryset)))
+    def value_expressions(self, filterset):
+        return list(self.field_names())
+
+    def choices_of_values(self, filterset, values):
+        return theme_choices_of(ids(values))
 
     def filter(self, qs, value):
         return qs if value in EMPTY_VALUES else filter_by_theme(qs, self.field_name, value)
@@ -176,15 +236,19 @@ class ThemeFilter(DataChoiceFilter):
 
 class CountryFilter(DataChoiceFilter):
     """``?country=<ISO code>``: items related to that country through ``field_name`` (one
-    relation, or a tuple of them, OR-ed); choices are the countries the list uses."""
+    relation, or a tuple of them, OR-ed); choices are the countries the list uses (named from
+    the countries kept per process: ``portal.taxonomy.country_choices_of``)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label", _("Country"))
         kwargs.setdefault("empty_label", _("All countries"))
         super().__init__(*args, **kwargs)
 
-    def choices_from(self, filterset, queryset):
-        return country_choices(Country.objects.filter(self.used_by(queryset)))
+    def value_expressions(self, filterset):
+        return list(self.field_names())
+
+    def choices_of_values(self, filterset, values):
+        return country_choices_of(ids(values))
 
     def filter(self, qs, value):
         return qs if value in EMPTY_VALUES else filter_by_country(qs, self.field_name, value)
@@ -202,13 +266,11 @@ class YearFilter(DataChoiceFilter):
     def is_date(self):
         return get_model_field(self.model, self.field_name).get_internal_type() in ("DateField", "DateTimeField")
 
-    def choices_from(self, filterset, queryset):
-        queryset = queryset.order_by()
-        if self.is_date():
-            years = {day.year for day in queryset.dates(self.field_name, "year")}
-        else:
-            years = set(queryset.exclude(**{self.field_name: None}).values_list(self.field_name, flat=True).distinct())
-        return [(str(year), str(year)) for year in sorted(years, reverse=True)]
+    def value_expressions(self, filterset):
+        return [ExtractYear(self.field_name) if self.is_date() else F(self.field_name)]
+
+    def choices_of_values(self, filterset, values):
+        return [(str(year), str(year)) for year in sorted(ids(values), reverse=True)]
 
     def filter(self, qs, value):
         if value in EMPTY_VALUES:
@@ -229,7 +291,22 @@ class ListingFilterSet(django_filters.FilterSet):
         for name, filter_ in self.filters.items():
             if isinstance(filter_, DataChoiceFilter):
                 filter_.filter_name = name
-                filter_.extra["choices"] = LazyChoices(lambda f=filter_: f.choices_from(self, self.queryset))
+                filter_.extra["choices"] = LazyChoices(lambda f=filter_: self.choices_of(f))
+
+    def choices_of(self, filter_):
+        """The choices of a ``DataChoiceFilter``: those made from the rows' values come from one
+        query for every such filter (``data_choices``), the others from their own."""
+        if filter_.reads_values(self):
+            return self.data_choices[filter_.filter_name]
+        return filter_.choices_from(self, self.queryset)
+
+    @cached_property
+    def data_choices(self):
+        """``{name: choices}`` of the filters whose choices are made from the values the
+        unfiltered list holds, read together in one query (``used_values``)."""
+        filters = [f for f in self.filters.values() if isinstance(f, DataChoiceFilter) and f.reads_values(self)]
+        values = used_values(self.queryset, {f.filter_name: f.value_expressions(self) for f in filters})
+        return {f.filter_name: f.choices_of_values(self, values[f.filter_name]) for f in filters}
 
     @cached_property
     def active(self):
@@ -259,12 +336,31 @@ class ListingFilterSet(django_filters.FilterSet):
 # --- Pagination ---------------------------------------------------------------------------------
 
 
+# Beyond this page number a list is not read (no such page on the portal's lists, and no offset
+# large enough to make the database walk millions of rows): the plain rule answers (last page).
+MAX_PAGE = 10_000
+
+
 def paginate(request, items, per_page, parameter="page"):
     """The requested page of ``items`` (``?page=``), its objects as a list.
 
     A page number that is not a number or is below 1 gives the first page, one past the end the
     last page: a hand-edited or outdated link never gives an error.
+
+    When ``items`` is a queryset of model rows, the page's rows and the list's total come from one
+    query (a window count over the list, ``listing_total`` on each row) instead of a ``COUNT``
+    then the page: a page past the end (no rows) falls back to the count and the last page.
     """
+    if isinstance(items, QuerySet) and items._iterable_class is ModelIterable and not items.query.distinct:
+        number = requested_page(request, parameter)
+        rows = []
+        if number <= MAX_PAGE:
+            start = (number - 1) * per_page
+            rows = list(items.annotate(listing_total=Window(Count("*")))[start : start + per_page])
+        if rows or number == 1:
+            paginator = Paginator(items, per_page)
+            paginator.count = rows[0].listing_total if rows else 0  # the cached property, without a query
+            return Page(rows, number, paginator)
     paginator = Paginator(items, per_page)
     try:
         page_obj = paginator.page(request.GET.get(parameter) or 1)
@@ -275,6 +371,15 @@ def paginate(request, items, per_page, parameter="page"):
         page_obj = paginator.page(1 if below else paginator.num_pages)
     page_obj.object_list = list(page_obj.object_list)
     return page_obj
+
+
+def requested_page(request, parameter="page"):
+    """The page number asked for, 1 when it is missing, not a whole number or below 1 (the rule
+    of ``paginate``)."""
+    try:
+        return max(int(request.GET.get(parameter) or 1), 1)
+    except ValueError:
+        return 1
 
 
 # --- Feeds --------------------------------------------------------------------------------------

@@ -44,19 +44,30 @@ def content_language(language_code=None):
     return get_supported_content_language_variant(language_code or get_language() or settings.LANGUAGE_CODE)
 
 
-def theme_copies():
-    """``{(translation_key, language code): theme}`` of every theme copy: a few dozen rows that
-    change only when an editor saves a theme (which bumps the content version, portal/apps.py),
-    read once per process and version instead of once per list. The themes are shared by the
-    requests of the process: read them, never change them."""
-    return per_content_version(
-        "theme-copies",
-        None,
-        lambda: {
-            (theme.translation_key, theme.locale.language_code): theme
-            for theme in Theme.objects.select_related("locale")
-        },
+def _read_theme_index():
+    themes = list(Theme.objects.select_related("locale"))  # ordered by name (Theme.Meta)
+    by_key = {}
+    for theme in themes:
+        by_key.setdefault(theme.translation_key, []).append(theme)
+    return (
+        {(theme.translation_key, theme.locale.language_code): theme for theme in themes},
+        {theme.pk: theme for theme in themes},
+        by_key,
     )
+
+
+def _theme_index():
+    """``(copies by (translation key, language code), copies by id, copies by translation key
+    in the order of their names)`` of every theme: a few dozen rows that change only when an
+    editor saves a theme (which bumps the content version, portal/apps.py), read once per process
+    and version instead of once per list (``portal.pagecache.per_content_version``)."""
+    return per_content_version("themes", None, _read_theme_index)
+
+
+def theme_copies():
+    """``{(translation_key, language code): theme}`` of every theme copy. The themes are shared
+    by the requests of the process: read them, never change them."""
+    return _theme_index()[0]
 
 
 def localize_themes(themes, language_code=None):
@@ -97,11 +108,26 @@ def attach_localized_themes(objects, field="themes", language_code=None):
 def theme_choices(themes=None, language_code=None):
     """``(slug, name in the active language)`` of ``themes`` (a queryset of copies in any locale;
     every theme by default), one per theme (the French copy when untranslated), sorted by name.
-    One query."""
-    preferred = [content_language(language_code), content_language(settings.LANGUAGE_CODE)]
+    One query (``theme_choices_of`` gives them from theme ids without one)."""
     keys = (themes if themes is not None else Theme.objects.all()).values("translation_key")
+    copies = Theme.objects.filter(translation_key__in=keys).select_related("locale")
+    return _best_copies(copies, language_code)
+
+
+def theme_choices_of(theme_ids, language_code=None):
+    """``theme_choices`` of the themes whose copies have these ids (the values a list's rows
+    point at), from the themes kept per process (``theme_copies``): no query."""
+    _copies, by_id, by_key = _theme_index()
+    keys = {by_id[pk].translation_key for pk in theme_ids if pk in by_id}
+    return _best_copies((theme for key, themes in by_key.items() if key in keys for theme in themes), language_code)
+
+
+def _best_copies(copies, language_code):
+    """One ``(slug, name)`` per translation key of ``copies``: the copy in the active language,
+    else the French one, else the first; sorted by name."""
+    preferred = [content_language(language_code), content_language(settings.LANGUAGE_CODE)]
     best = {}
-    for theme in Theme.objects.filter(translation_key__in=keys).select_related("locale"):
+    for theme in copies:
         code = theme.locale.language_code
         rank = preferred.index(code) if code in preferred else 2
         if theme.translation_key not in best or rank < best[theme.translation_key][0]:
@@ -125,11 +151,27 @@ def filter_by_theme(queryset, fields, slug):
 # --- Countries ----------------------------------------------------------------------------------
 
 
+def all_countries():
+    """``{id: country}`` of every country, in the database's order (French names): the
+    referential of about 250 rows that forms and filters name, read once per process and content
+    version (saving a country bumps it). Shared by the requests of the process: read them, never
+    change them."""
+    return per_content_version("countries", None, lambda: {country.pk: country for country in Country.objects.all()})
+
+
 def country_choices(countries=None):
-    """``(ISO code, name in the active language)`` of ``countries`` (every country by default),
-    sorted by name. One query."""
-    countries = countries if countries is not None else Country.objects.all()
+    """``(ISO code, name in the active language)`` of ``countries`` (every country by default,
+    without a query: ``all_countries``), sorted by name. One query for a queryset."""
+    countries = countries if countries is not None else all_countries().values()
     return sorted(((c.iso_code, c.name) for c in countries), key=lambda pair: sort_key(pair[1]))
+
+
+def country_choices_of(country_ids):
+    """``country_choices`` of the countries with these ids (the values a list's rows point at),
+    from ``all_countries``: no query."""
+    countries = all_countries()
+    wanted = set(country_ids)
+    return country_choices(country for pk, country in countries.items() if pk in wanted)
 
 
 def filter_by_country(queryset, fields, iso_code):
