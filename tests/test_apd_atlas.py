@@ -128,7 +128,7 @@ FIGURES_PAGES = {
 # with the authority, the calls of its two lists in one query (9/10/9/16/16 → 6/7/6/11/12); the
 # state of a level (with the APD declared towards it) is kept under the content version, so the
 # World, continent and country pages take only the queries every page shares (→ 4/4/4/10/12).
-FIGURES_PAGE_QUERIES = {"world": 4, "continent": 4, "country": 4, "departement": 10, "authority": 12}
+FIGURES_PAGE_QUERIES = {"world": 3, "continent": 3, "country": 3, "departement": 9, "authority": 11}
 
 
 @pytest.mark.parametrize("page", FIGURES_PAGES)

@@ -170,8 +170,8 @@ def test_atlas_home_counts_published_projects(client, atlas):
 # The French authority page: 33 → 33 since it lists the laureate rows naming it and its EXPE-CT label.
 # Now the exact counts (a level's state one statement kept under the content version, the
 # breadcrumb from the router, a list's page with its total and themes): the "level" budget is that
-# of the World, continent and country pages (4) and of the département and authority pages (10, 12).
-BUDGETS = {"project": 12, "french authority": 12, "partner authority": 10, "atlas": 4, "project list": 7, "level": 12}
+# of the World, continent and country pages (3) and of the département and authority pages (9, 11).
+BUDGETS = {"project": 11, "french authority": 11, "partner authority": 9, "atlas": 3, "project list": 6, "level": 11}
 
 
 def count_queries(client, url):
