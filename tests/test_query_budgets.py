@@ -515,7 +515,7 @@ ATLAS_BUDGETS = {
     # 12 for an EPCI with laureate rows and an EXPE-CT label (18 before; the label's page is read
     # on its own)
     "atlas authority": 12,
-    "atlas partner": 10,  # 11: the breadcrumb, the page with its total and themes (14 before)
+    "atlas partner": 10,  # 10: the breadcrumb, the page with its total and themes (14 before)
 }
 BUDGETS.update(ATLAS_BUDGETS)
 
