@@ -196,6 +196,17 @@ class ProjectListing(Listing):
         return page_obj
 
 
+def theme_keys():
+    """A project's themes' translation keys separated by commas (a subquery on ``pk``)."""
+    return (
+        Project.themes.through.objects.filter(project_id=OuterRef("pk"))
+        .order_by()
+        .values("project_id")
+        .annotate(keys=KeyList("theme__translation_key"))
+        .values("keys")
+    )
+
+
 def read_page(queryset, number, per_page):
     """The projects of page ``number`` of ``queryset`` (sorted), in one query: each with
     ``listing_total``, the number of projects of the whole list (a window count), and
@@ -203,15 +214,8 @@ def read_page(queryset, number, per_page):
     (the caller falls back to its paginator's rules)."""
     if not 1 <= number <= MAX_PAGE:  # beyond: no such page, and no offset too large for the database
         return []
-    keys = (
-        Project.themes.through.objects.filter(project_id=OuterRef("pk"))
-        .order_by()
-        .values("project_id")
-        .annotate(keys=KeyList("theme__translation_key"))
-        .values("keys")
-    )
     start = (number - 1) * per_page
-    rows = queryset.annotate(listing_total=Window(Count("pk")), theme_keys=Subquery(keys))
+    rows = queryset.annotate(listing_total=Window(Count("pk")), theme_keys=Subquery(theme_keys()))
     return list(rows[start : start + per_page])
 
 
@@ -231,20 +235,13 @@ def read_page_and_countries(queryset, number, per_page):
         .annotate(counted=Count("project", distinct=True))
     )
     counts_sql, counts_params = counts.query.sql_with_params()
-    keys = (
-        Project.themes.through.objects.filter(project_id=OuterRef("pk"))
-        .order_by()
-        .values("project_id")
-        .annotate(keys=KeyList("theme__translation_key"))
-        .values("keys")
-    )
     start = (number - 1) * per_page
     page = (
         Project.objects.filter(pk__in=filtered)
         .order_by(*queryset.query.order_by)
         .annotate(
             listing_total=Window(Count("pk")),
-            theme_keys=Subquery(keys),
+            theme_keys=Subquery(theme_keys()),
             country_counts=RawSQL(  # noqa: S611 - Django's compiled SQL, values as parameters
                 "(SELECT JSON_AGG(JSON_BUILD_ARRAY(c.counted_country, c.counted)) FROM (" + counts_sql + ") AS c)",  # noqa: S608
                 counts_params,
