@@ -67,9 +67,15 @@ class CallPageQuerySet(PageQuerySet):
     def with_statuses(self, statuses, now=None):
         return self.with_status(now).filter(current_status__in=statuses)
 
+    def accepting(self, now):
+        """Calls accepting applications at ``now`` (open or closing soon: opened, not closed), as
+        a range on the two indexed dates, without computing their status."""
+        return self.filter(opens_at__lte=now, closing_at__gte=now)
+
     def open(self, now=None):
-        """Calls accepting applications (open or closing soon)."""
-        return self.with_statuses(ACCEPTING, now)
+        """Calls accepting applications (open or closing soon), with their status."""
+        now = now or timezone.now()
+        return self.with_status(now).accepting(now)
 
     def upcoming(self, now=None):
         return self.with_statuses([CallStatus.UPCOMING], now)

@@ -83,15 +83,14 @@ class HomePage(BasePage):
     def closing_calls(self):
         """The open calls of this locale that close soonest, each with its status at one instant.
 
-        Open means opened and not closed yet (``calls.status.status_at``): a range on the two
-        indexed dates rather than ``CallPageQuerySet.open()``, which computes every call's status
-        in SQL (with its laureates) to keep two of them — the same calls, at a fraction of the cost
-        of building, planning and running that statement. The status of a call open now never
-        depends on its laureates."""
+        ``CallPageQuerySet.accepting`` rather than ``open()``: no status computed in SQL (with
+        its laureates) for the calls found; the status of a call accepting applications never
+        depends on its laureates, so it is given here in Python at the same instant."""
         now = timezone.now()
         calls = attach_localized_themes(
             public(CallPage.objects.live())
-            .filter(locale_id=self.locale_id, opens_at__lte=now, closing_at__gte=now)
+            .filter(locale_id=self.locale_id)
+            .accepting(now)
             .prefetch_related("themes")
             .order_by("closing_at", "pk")[:4]
         )

@@ -28,11 +28,12 @@ next instant at which a page changes by itself, such as a call opening or closin
 registers a function that tells its next one (``register_boundary``). The menu and footer cache
 (portal_tags) follows the same version. The portal app itself knows no other app.
 
-**Read once per request.** The content version is read from the cache once, when a request comes
-in (``PageCacheMiddleware``), and every part of the request (routing's site, the restricted
-paths, menus, footer, theme copies) uses that value: one Redis read instead of one per part. What
-only changes with the version is kept in the process itself (``per_content_version``) rather than
-read back from Redis and unpickled on every request.
+**Read once per request.** The content version is read from the cache once per request, at
+its first use (``PageCacheMiddleware`` gives each request a place to keep it), and every part of
+the request (routing's site, the restricted paths, menus, footer, theme copies) uses that value:
+one Redis read instead of one per part. What only changes with the version is kept in the
+process itself (``per_content_version``) rather than read back from Redis and unpickled on every
+request.
 
 The cache is Redis when ``REDIS_URL`` is set, local memory otherwise; while Redis is down it
 answers like an empty cache (portal/cache.py), so pages are simply rendered. The CSP nonce written
@@ -40,7 +41,6 @@ in a stored page is replaced with the current request's on the way out.
 """
 
 import hashlib
-import threading
 import time
 import uuid
 from contextvars import ContextVar
@@ -63,9 +63,10 @@ EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/captcha/", "/health/")
 HIT_HEADER = "X-Page-Cache"
 
 
-# The version read when the current request came in (``PageCacheMiddleware``); None outside a
-# request (tasks, commands, shell), where every call reads the cache.
-_request_version: ContextVar[str | None] = ContextVar("content_version", default=None)
+# The current request's version, read at its first use (``PageCacheMiddleware`` gives each
+# request an empty holder: a request that needs no version, such as /health/, reads nothing);
+# None outside a request (tasks, commands, shell), where every call reads the cache.
+_request_version: ContextVar[dict | None] = ContextVar("content_version", default=None)
 
 
 def read_content_version() -> str:
@@ -79,7 +80,12 @@ def read_content_version() -> str:
 
 def content_version() -> str:
     """The content version of the current request (read once), or the cache's outside requests."""
-    return _request_version.get() or read_content_version()
+    holder = _request_version.get()
+    if holder is None:
+        return read_content_version()
+    if "version" not in holder:
+        holder["version"] = read_content_version()
+    return holder["version"]
 
 
 def bump_content_version(**_kwargs) -> None:
@@ -88,13 +94,13 @@ def bump_content_version(**_kwargs) -> None:
     version = uuid.uuid4().hex
     cache.set(VERSION_KEY, version, timeout=None)
     cache.delete(BOUNDARY_KEY)
-    if _request_version.get() is not None:
-        _request_version.set(version)
+    holder = _request_version.get()
+    if holder is not None:
+        holder["version"] = version
 
 
 # Values that change only with the content version, kept in the process: (version, {key: value}).
 _per_version = (None, {})
-_per_version_lock = threading.Lock()
 
 
 def per_content_version(name, key, build):
@@ -108,11 +114,9 @@ def per_content_version(name, key, build):
     if version == UNKNOWN_VERSION:
         return build()
     known, values = _per_version
-    if known != version:
-        with _per_version_lock:
-            if _per_version[0] != version:
-                _per_version = (version, {})
-            known, values = _per_version
+    if known != version:  # two threads may both start a new dict: each builds what it reads
+        values = {}
+        _per_version = (version, values)
     try:
         return values[(name, key)]
     except KeyError:
@@ -243,7 +247,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _request_version.set(read_content_version())
+        token = _request_version.set({})
         try:
             return self.serve(request)
         finally:

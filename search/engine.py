@@ -524,13 +524,8 @@ def _statement(query, backend):
     texts = [postgres.tsquery_text(normalize(query, code)) for code in languages]
     if None in texts:
         return None
-    record_models, records = [], []
-    for model, with_language, _pks in _record_sources(timezone.localdate(), tuple(sources.registered())):
-        record_models.append(model)
-        records.append(with_language)
-    page_models = _page_models()
-    models = ContentType.objects.get_for_models(*page_models, *record_models)
-    models = {model: ctype.pk for model, ctype in models.items()}
+    page_models, record_models, models = _sources()
+    records = [with_language for _model, with_language, _pks in _record_sources_today()]
     configs = tuple((code, search_backend.config_for(code)) for code in languages)
     hits, vals = postgres.statement(
         configs,
@@ -548,6 +543,19 @@ def _statement(query, backend):
             sql = postgres.literal(*model.objects.open().order_by().values("pk").query.sql_with_params())
             boosted.append((sql, models[model], OPEN_CALL_BOOST))
     return hits, vals, params, boosted, models
+
+
+def _record_sources_today():
+    """``_record_sources`` of today, for the sources registered now."""
+    return _record_sources(timezone.localdate(), tuple(sources.registered()))
+
+
+def _sources():
+    """(page models, record models, {model: content type id}) of what the search reads."""
+    page_models = _page_models()
+    record_models = [model for model, _with_language, _pks in _record_sources_today()]
+    types = ContentType.objects.get_for_models(*page_models, *record_models)
+    return page_models, record_models, {model: ctype.pk for model, ctype in types.items()}
 
 
 @lru_cache(maxsize=4)
@@ -679,16 +687,12 @@ def _suggest_postgres(query, search_backend):
     text = postgres.tsquery_text(query, prefix=True)
     if text is None:
         return None
-    record_models, records = [], []
-    for model, _with_language, pks in _record_sources(timezone.localdate(), tuple(sources.registered())):
-        record_models.append(model)
-        records.append(pks)
-    page_models = _page_models()
-    models = ContentType.objects.get_for_models(*page_models, *record_models)
+    page_models, record_models, models = _sources()
+    records = [pks for _model, _with_language, pks in _record_sources_today()]
     sql = postgres.suggestions(
         search_backend.autocomplete_config,
-        tuple(models[model].pk for model in page_models),
-        tuple(zip(records, (models[model].pk for model in record_models), strict=True)),
+        tuple(models[model] for model in page_models),
+        tuple(zip(records, (models[model] for model in record_models), strict=True)),
         AUTOCOMPLETE_SIZE,
     )
     with connection.cursor() as cursor:
