@@ -3,9 +3,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from dsfr.forms import DsfrBaseForm
 
 from accounts.models import DEPARTEMENT_CODE, Membership, Organisation
+from forms.forms import DsfrForm
 from portal.authorities import FrenchAuthority
 from portal.models import Country
 from portal.taxonomy import country_choices
@@ -23,7 +23,7 @@ class SignupForm(forms.Form):
         user.save(update_fields=["first_name", "last_name"])
 
 
-class MembershipRequestForm(DsfrBaseForm):
+class MembershipRequestForm(DsfrForm):
     """Ask to join an organisation: its kind and what identifies it in the referentials."""
 
     kind = forms.ChoiceField(label=_("Kind of organisation"), choices=Organisation.Kind.choices)
@@ -122,7 +122,7 @@ class ClaimForm(forms.Form):
         self.fields["organisation"].queryset = organisations
 
 
-class DeleteAccountForm(DsfrBaseForm):
+class DeleteAccountForm(DsfrForm):
     password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput, required=False)
     confirm = forms.BooleanField(
         label=_("I understand that my account is deleted; the records stay with my organisations."), required=True

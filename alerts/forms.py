@@ -7,11 +7,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from dsfr.forms import DsfrBaseForm
 from wagtail.models import Locale
 
 from alerts.models import TOPIC_FIELDS, Subscription, Topic
-from forms.forms import DsfrCaptchaInput, DsfrCheckboxSelectMultiple, DsfrFormMixin, IntakeBoundField
+from forms.forms import DsfrCaptchaInput, DsfrCheckboxSelectMultiple, DsfrForm, DsfrFormMixin, IntakeBoundField
 from portal.mail import validate_single_address
 from portal.models import Country, Theme
 from portal.taxonomy import country_choices, theme_choices
@@ -28,7 +27,7 @@ class DsfrRadioSelect(forms.RadioSelect):
         return option
 
 
-class PreferencesForm(DsfrFormMixin, DsfrBaseForm, forms.Form):
+class PreferencesForm(DsfrFormMixin, DsfrForm, forms.Form):
     """What, which themes and countries, how often, in which language."""
 
     bound_field_class = IntakeBoundField

@@ -6,12 +6,14 @@ import stat
 import tracemalloc
 import zipfile
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.base import Template
 
 from forms.models import Attachment, ExpertiseLabelRequest, PartnershipOffer, StatusChange
 from portal.models import SentEmail
@@ -133,6 +135,25 @@ def test_offer_flow_in_french(client, intake_site, django_capture_on_commit_call
         "acknowledgement",
         "notification",
     ]
+
+
+def test_a_form_page_parses_its_templates_once_per_process(client, intake_site):
+    """The DSFR forms share one renderer (``forms.forms.DsfrForm``): the second visit of a form
+    page reads every widget template from the cached loader instead of parsing it again (a new
+    renderer per form meant a new, empty template cache on each page)."""
+    page = intake_site["offer_form"]
+    assert client.get(page.url).status_code == 200
+    parsed = []
+    original = Template.compile_nodelist
+
+    def compile_nodelist(template):
+        parsed.append(template.origin.template_name)
+        return original(template)
+
+    with mock.patch.object(Template, "compile_nodelist", compile_nodelist):
+        response = client.get(page.url)
+    assert "Nom de la collectivité locale" in response.content.decode()
+    assert parsed == []
 
 
 def test_offer_flow_in_spanish_speaks_spanish(client, intake_site_es, django_capture_on_commit_callbacks):
