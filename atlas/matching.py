@@ -14,6 +14,7 @@ from calls.models import Laureate
 from forms.models import ExpertiseLabelRequest, PartnershipOffer
 from portal.authorities import store_authority_links
 from portal.i18n import active_locale
+from portal.pagecache import per_content_version
 from portal.visibility import public
 
 LINK_BATCH = 1000
@@ -21,10 +22,16 @@ LINK_BATCH = 1000
 
 def active_atlas():
     """The live Atlas page of the active language (of the first one created when untranslated),
-    or None (registered by AppConfig.ready as the page that shows authorities). One query."""
+    or None (registered by AppConfig.ready as the page that shows authorities). Kept in the
+    process per content version (a top-level section: publishing, moving or restricting it bumps
+    the version): no query. Shared by the requests of the process: read it, never change it."""
     locale_id = active_locale().pk
-    pages = list(public(AtlasIndexPage.objects.live()).order_by("pk"))
-    return next((page for page in pages if page.locale_id == locale_id), pages[0] if pages else None)
+
+    def build():
+        pages = list(public(AtlasIndexPage.objects.live()).order_by("pk"))
+        return next((page for page in pages if page.locale_id == locale_id), pages[0] if pages else None)
+
+    return per_content_version("active-atlas", locale_id, build)
 
 
 def laureate_rows_of(authority):

@@ -270,17 +270,18 @@ def french_authority_detail(request, page, kind, code):
         pk__in=ProjectFrenchAuthority.objects.filter(authority=authority).values("project_id")
     )
     page_obj = projects_page(request, page, projects)
+    # The calls won by the projects it leads: their funding lines, each once (a subquery, not a
+    # join that would need a DISTINCT over every column of the call pages read with them).
+    led = ProjectFrenchAuthority.objects.filter(authority=authority, role=ProjectFrenchAuthority.Role.LEAD)
     won = list(
         FundingLine.objects.filter(
-            project__in=projects.values("pk"),
+            project__in=led.values("project_id"),
+            project__status=Project.Status.PUBLISHED,
             call__isnull=False,
             call__live=True,
-            project__french_authority_links__authority=authority,
-            project__french_authority_links__role=ProjectFrenchAuthority.Role.LEAD,
         )
         .select_related("call", "laureate", "project")
         .order_by("-year", "pk")
-        .distinct()
     )
     won_and_labelled = won_and_label(authority, won)
     for line in won:

@@ -137,8 +137,10 @@ def _best_copies(copies, language_code):
 
 
 def theme_names(slugs, language_code=None):
-    """``{slug: name in the active language}`` for theme slugs (search facets). One query."""
-    return dict(theme_choices(Theme.objects.filter(slug__in=slugs), language_code)) if slugs else {}
+    """``{slug: name in the active language}`` for theme slugs (search facets), from the themes
+    kept per process (``theme_choices_of``): no query."""
+    by_id = _theme_index()[1]
+    return dict(theme_choices_of([pk for pk, theme in by_id.items() if theme.slug in slugs], language_code))
 
 
 def filter_by_theme(queryset, fields, slug):

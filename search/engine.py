@@ -37,9 +37,9 @@ from wagtail.search.backends.base import FilterFieldError
 from wagtail.search.index import class_is_indexed
 
 from portal.i18n import active_locale
-from portal.models import Country, Theme
+from portal.models import Theme
 from portal.search_text import normalize
-from portal.taxonomy import theme_names
+from portal.taxonomy import all_countries, theme_names
 from search import elastic, postgres, sources
 from search.backends.elasticsearch import SearchBackend as ElasticsearchBackend
 
@@ -634,11 +634,11 @@ class FacetOption:
 
 
 def facet_labels(counts, models):
-    """Readable label of every facet value counted, in the active language (two queries at most)."""
-    labels = {"type": {type_key(model): type_label(model) for model in models}, "year": {}, "theme": {}, "country": {}}
+    """Readable label of every facet value counted, in the active language, from the themes and
+    countries kept per process (no query)."""
+    labels = {"type": {type_key(model): type_label(model) for model in models}, "year": {}}
     labels["theme"] = theme_names(set(counts["theme"]))
-    if counts["country"]:
-        labels["country"] = {c.iso_code: c.name for c in Country.objects.filter(iso_code__in=set(counts["country"]))}
+    labels["country"] = {c.iso_code: c.name for c in all_countries().values() if c.iso_code in counts["country"]}
     return labels
 
 

@@ -17,6 +17,7 @@ from wagtail.search.utils import normalise_query_string
 
 from portal import pagecache
 from portal.i18n import localized_pages
+from portal.page_routing import find_site
 from search import counting, engine, sources
 from search.forms import SearchForm
 from search.highlight import highlight_title, load_streams_together, snippet
@@ -40,7 +41,9 @@ SEARCH_CACHE_SECONDS = 30
 
 def object_urls(objects, request):
     """The public URL of each object, in order: a page's in the current site, a registered
-    source's (``search.sources``, one call for all its objects), an intake record's own."""
+    source's (``search.sources``, one call for all its objects), an intake record's own. The
+    request's site is the one kept per process (``find_site``): no query for it."""
+    find_site(request)
     objects = list(objects)
     urls = [None] * len(objects)
     by_source = defaultdict(list)
