@@ -524,13 +524,12 @@ def _statement(query, backend):
     texts = [postgres.tsquery_text(normalize(query, code)) for code in languages]
     if None in texts:
         return None
-    page_models, record_models, models = _sources()
-    records = [with_language for _model, with_language, _pks in _record_sources_today()]
+    page_models, records, models = _sources()
     configs = tuple((code, search_backend.config_for(code)) for code in languages)
     hits, vals = postgres.statement(
         configs,
         tuple(models[model] for model in page_models),
-        tuple(zip(records, (models[model] for model in record_models), strict=True)),
+        tuple((with_language, models[model]) for model, with_language, _pks in records),
         _value_sources(tuple(models.items())),
         SEARCH_LANGUAGES,
     )
@@ -545,17 +544,13 @@ def _statement(query, backend):
     return hits, vals, params, boosted, models
 
 
-def _record_sources_today():
-    """``_record_sources`` of today, for the sources registered now."""
-    return _record_sources(timezone.localdate(), tuple(sources.registered()))
-
-
 def _sources():
-    """(page models, record models, {model: content type id}) of what the search reads."""
+    """(page models, today's ``_record_sources`` for the sources registered now, {model: content
+    type id}) of what the search reads."""
     page_models = _page_models()
-    record_models = [model for model, _with_language, _pks in _record_sources_today()]
-    types = ContentType.objects.get_for_models(*page_models, *record_models)
-    return page_models, record_models, {model: ctype.pk for model, ctype in types.items()}
+    records = _record_sources(timezone.localdate(), tuple(sources.registered()))
+    types = ContentType.objects.get_for_models(*page_models, *(model for model, _with_language, _pks in records))
+    return page_models, records, {model: ctype.pk for model, ctype in types.items()}
 
 
 @lru_cache(maxsize=4)
@@ -687,12 +682,12 @@ def _suggest_postgres(query, search_backend):
     text = postgres.tsquery_text(query, prefix=True)
     if text is None:
         return None
-    page_models, record_models, models = _sources()
-    records = [pks for _model, _with_language, pks in _record_sources_today()]
+    page_models, records, models = _sources()
+    record_models = [model for model, _with_language, _pks in records]
     sql = postgres.suggestions(
         search_backend.autocomplete_config,
         tuple(models[model] for model in page_models),
-        tuple(zip(records, (models[model] for model in record_models), strict=True)),
+        tuple((pks, models[model]) for model, _with_language, pks in records),
         AUTOCOMPLETE_SIZE,
     )
     with connection.cursor() as cursor:
